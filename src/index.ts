@@ -1,0 +1,24 @@
+/**
+ * ftrack-filter: parse, lint, format, explain and evaluate ftrack's filter
+ * expressions exactly as ftrack does.
+ */
+export { parse, parseAll, DEFAULT_LIMITS } from "./syntax/parser";
+export type { ParseOptions, ParseAllResult } from "./syntax/parser";
+export { format } from "./syntax/format";
+export type { FormatOptions } from "./syntax/format";
+export { FilterSyntaxError, lineColumn, renderExcerpt } from "./syntax/errors";
+export type { SyntaxErrorCode, LineColumn } from "./syntax/errors";
+export type {
+  AndNode,
+  ConditionNode,
+  Dialect,
+  FieldPath,
+  FieldReference,
+  FilterAst,
+  LiteralValue,
+  NotNode,
+  Operator,
+  OrNode,
+  Span,
+  Value,
+} from "./syntax/ast";

@@ -1,0 +1,112 @@
+/**
+ * The token table of the filter language.
+ *
+ * Order matters where patterns overlap, and is chosen to reproduce the
+ * scanner-less reading of ftrack's own parser:
+ * - whitespace first: it is skipped and never part of a token;
+ * - two-character operators before their one-character prefixes (`<=` before
+ *   `<`), so the longest operator wins;
+ * - keywords before the word token: `and`, `or`, `not` in any case are
+ *   keywords only when no `[A-Za-z0-9_$]` follows (so `android` and `not1`
+ *   are words, but `not.x` is the keyword `not` followed by the word `.x`);
+ * - a complete quoted string before an unterminated one, which runs to the end
+ *   of its line so that lexing stays linear and the error can say what is
+ *   wrong.
+ *
+ * Words are the union of what may stand in a field (`[A-Za-z0-9_.]`) and in a
+ * bare value (`[A-Za-z0-9_,./*@+-]`); the parser checks which one it got.
+ */
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+// Every token names the characters it may start with, so that building the
+// lexer (at start-up) need not analyse the patterns.
+const WORD_START = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_,./*@+-"];
+
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  pattern: /[ \t\r\n]+/,
+  group: Lexer.SKIPPED,
+  start_chars_hint: [" ", "\t", "\r", "\n"],
+  line_breaks: true,
+});
+
+export const Operator = createToken({ name: "Operator", pattern: Lexer.NA });
+export const NotEqual = createToken({ name: "NotEqual", pattern: /!=/, start_chars_hint: ["!"], categories: Operator, label: '"!="' });
+export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=/, start_chars_hint: [">"], categories: Operator, label: '">="' });
+export const LessEqual = createToken({ name: "LessEqual", pattern: /<=/, start_chars_hint: ["<"], categories: Operator, label: '"<="' });
+export const Equal = createToken({ name: "Equal", pattern: /=/, start_chars_hint: ["="], categories: Operator, label: '"="' });
+export const Greater = createToken({ name: "Greater", pattern: />/, start_chars_hint: [">"], categories: Operator, label: '">"' });
+export const Less = createToken({ name: "Less", pattern: /</, start_chars_hint: ["<"], categories: Operator, label: '"<"' });
+
+export const LParen = createToken({ name: "LParen", pattern: /\(/, start_chars_hint: ["("], label: '"("' });
+export const RParen = createToken({ name: "RParen", pattern: /\)/, start_chars_hint: [")"], label: '")"' });
+
+export const Keyword = createToken({ name: "Keyword", pattern: Lexer.NA });
+export const And = createToken({
+  name: "And",
+  pattern: /and(?![A-Za-z0-9_$])/i,
+  start_chars_hint: ["a", "A"],
+  categories: Keyword,
+  label: '"and"',
+});
+export const Or = createToken({
+  name: "Or",
+  pattern: /or(?![A-Za-z0-9_$])/i,
+  start_chars_hint: ["o", "O"],
+  categories: Keyword,
+  label: '"or"',
+});
+export const Not = createToken({
+  name: "Not",
+  pattern: /not(?![A-Za-z0-9_$])/i,
+  start_chars_hint: ["n", "N"],
+  categories: Keyword,
+  label: '"not"',
+});
+
+export const Word = createToken({
+  name: "Word",
+  pattern: /[A-Za-z0-9_,./*@+-]+/,
+  start_chars_hint: WORD_START,
+  line_breaks: false,
+  label: "word",
+});
+
+export const Quoted = createToken({
+  name: "Quoted",
+  pattern: /"(?:""|\\[^\n]|[^"\\\n\r])*"|'(?:''|\\[^\n]|[^'\\\n\r])*'/,
+  start_chars_hint: ['"', "'"],
+  label: "quoted text",
+});
+export const Unterminated = createToken({
+  name: "Unterminated",
+  pattern: /["'][^\n\r]*/,
+  start_chars_hint: ['"', "'"],
+  label: "unterminated quoted text",
+});
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  NotEqual,
+  GreaterEqual,
+  LessEqual,
+  Equal,
+  Greater,
+  Less,
+  LParen,
+  RParen,
+  And,
+  Or,
+  Not,
+  Word,
+  Quoted,
+  Unterminated,
+  Operator,
+  Keyword,
+];
+
+export const lexer = new Lexer(allTokens, {
+  positionTracking: "onlyOffset",
+  ensureOptimizations: true,
+  skipValidations: true,
+});
