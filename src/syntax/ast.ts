@@ -55,13 +55,13 @@ export interface FieldPath {
 
 /**
  * A right-hand literal: always text. `text` is the value ftrack compares
- * with (quotes removed, nothing unescaped, tabs expanded); `quote` records
- * how it was written.
+ * with (quotes removed, nothing unescaped, tabs expanded). How it was written
+ * (bare, or in which quotes) is not part of the tree, so that a filter and
+ * its canonical form have equal trees; the span shows it in the source.
  */
 export interface LiteralValue {
   readonly kind: "literal";
   readonly text: string;
-  readonly quote: '"' | "'" | null;
   readonly span: Span;
 }
 

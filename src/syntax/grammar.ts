@@ -235,7 +235,6 @@ export class FilterParser extends EmbeddedActionsParser {
     return {
       kind: "literal",
       text: body.includes("\t") ? this.expandTabs(token.startOffset + 1, body) : body,
-      quote: image[0] === "'" ? "'" : '"',
       span: { start, end: start + image.length },
     };
   }
@@ -247,7 +246,7 @@ export class FilterParser extends EmbeddedActionsParser {
     if (this.dialect === "trigger" && FIELD_REFERENCE.test(text)) {
       return { kind: "field", segments: text.split("."), span };
     }
-    return { kind: "literal", text, quote: null, span };
+    return { kind: "literal", text, span };
   }
 
   /**

@@ -3,11 +3,11 @@
  * length and depth limits, and Chevrotain's errors mapped to
  * {@link FilterSyntaxError}s that say what was expected and what was found.
  */
-import { EOF, tokenMatcher, type IRecognitionException, type IToken } from "chevrotain";
+import { createTokenInstance, EOF, tokenMatcher, type IRecognitionException, type IToken } from "chevrotain";
 import type { Dialect, FilterAst } from "./ast";
 import { FilterSyntaxError } from "./errors";
 import { DepthExceeded, FilterParser } from "./grammar";
-import { And, lexer, Or, Quoted, RParen, Unterminated } from "./lexer";
+import { And, lexer, Or, Quoted, RParen, Unterminated, Word } from "./lexer";
 
 export interface ParseOptions {
   /** `"trigger"` (webhook trigger filters, the default) or `"event-hub"`. */
@@ -127,6 +127,8 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
       // Report a grammar error only if it comes before the first lexical one.
       const cut = (problems[0] as { offset: number }).offset;
       tokens = tokens.filter((token) => token.startOffset < cut);
+    } else if (lexed.errors.length > 0) {
+      tokens = bridgeLexicalGaps(tokens, lexed.errors, text);
     }
   }
   const parser = recover
@@ -163,6 +165,28 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
   if (errors.length === 0 && ast !== undefined) return { ast, errors };
   errors.sort((a, b) => a.offset - b.offset);
   return { ast: undefined, errors: recover ? dedupe(errors).slice(0, MAX_ERRORS) : errors.slice(0, 1) };
+}
+
+/**
+ * While recovering, characters the lexer rejected are read as part of a word,
+ * so that `kéy=1` gives one error for the "é" rather than a second one for
+ * the grammar's confusion after it.
+ */
+function bridgeLexicalGaps(tokens: IToken[], gaps: readonly { offset: number; length: number }[], text: string): IToken[] {
+  const placeholders = gaps.map((gap) =>
+    createTokenInstance(Word, text.slice(gap.offset, gap.offset + gap.length), gap.offset, gap.offset + gap.length - 1, NaN, NaN, NaN, NaN),
+  );
+  const all = [...tokens, ...placeholders].sort((a, b) => a.startOffset - b.startOffset);
+  const merged: IToken[] = [];
+  for (const token of all) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && tokenMatcher(last, Word) && tokenMatcher(token, Word) && last.startOffset + last.image.length === token.startOffset) {
+      merged[merged.length - 1] = createTokenInstance(Word, last.image + token.image, last.startOffset, token.startOffset + token.image.length - 1, NaN, NaN, NaN, NaN);
+    } else {
+      merged.push(token);
+    }
+  }
+  return merged;
 }
 
 function lexicalError(
