@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "vitest";
+import { grammarDiagramsHtml } from "../../src/syntax/diagrams";
+import { FilterParser } from "../../src/syntax/grammar";
+
+test("grammar/diagrams.html is what the parser draws now (run `npm run grammar` after a grammar change)", () => {
+  const committed = readFileSync(new URL("../../grammar/diagrams.html", import.meta.url), "utf8");
+  expect(committed).toBe(grammarDiagramsHtml());
+});
+
+test("the grammar passes Chevrotain's own validations, with and without recovery", () => {
+  // Production builds skip the validations for start-up time; they run here.
+  for (const recovery of [false, true]) {
+    const parser = new FilterParser({ recovery, validate: true });
+    expect(Object.keys(parser.getGAstProductions()).sort()).toEqual(
+      ["condition", "conjunction", "disjunction", "field", "filter", "group", "negation", "primary", "value"],
+    );
+  }
+});
