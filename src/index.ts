@@ -22,3 +22,8 @@ export type {
   Span,
   Value,
 } from "./syntax/ast";
+export { lint } from "./lint/lint";
+export type { LintOptions } from "./lint/lint";
+export type { Diagnostic, DiagnosticSpan, Severity, Suggestion } from "./lint/diagnostic";
+export { FtrackSchema, builtInSchema, loadSchema } from "./lint/schema";
+export type { PropertyInfo, PropertyKind } from "./lint/schema";

@@ -1,0 +1,96 @@
+/**
+ * Rules about the fields of an entity event (trigger dialect):
+ * `unknown-field` (a path outside the event's shape), `list-equality`
+ * (`entity.id` is a list) and `field-reference` (a bare right-hand path is
+ * read as a field, not as text).
+ */
+import type { Span } from "../../syntax/ast";
+import type { ConditionInfo, LintContext } from "../context";
+import { ENTITY_KEYS, EVENT_HUB_KEYS, type FieldTarget } from "../event-shape";
+import { closest } from "../suggest";
+import { segmentSpan } from "./shared";
+
+const MISSING = "a missing field makes every comparison false, != included";
+
+/** Hand-made hints for names people reach for that the event spells otherwise. */
+const METADATA_ALIASES: Readonly<Record<string, string>> = {
+  user: "resource_id",
+  user_id: "resource_id",
+  userid: "resource_id",
+  actor: "resource_id",
+};
+
+/** A field to show under each object of the event. */
+const EXAMPLE_FIELD: Readonly<Record<string, string>> = { entity: "entity_type", metadata: "resource_id" };
+
+/** Reports a path that is not a field of the entity event; returns false then. */
+function checkEventField(ctx: LintContext, target: FieldTarget | undefined, segments: readonly string[], span: Span): boolean {
+  if (target === undefined || target.ok) return true;
+  const path = segments.join(".");
+  const bad = segments[target.segment] ?? "";
+  const badSpan = segmentSpan(span, segments, target.segment);
+  const report = (message: string, fix?: { text: string; span: Span }): void =>
+    ctx.reporter.report("unknown-field", "error", message, span, fix);
+  switch (target.problem) {
+    case "object":
+      report(`"${path}" is an object, not a value; name one of its fields, as in ${path}.${EXAMPLE_FIELD[path] ?? "status_id"}`);
+      return false;
+    case "flat":
+      report(`the properties in "${segments.slice(0, 3).join(".")}" are flat values, so "${path}" is always missing (${MISSING})`);
+      return false;
+    case "list-index":
+      report(`"${segments.slice(0, target.segment).join(".")}" is a list and lists are not indexed, so "${path}" is always missing (${MISSING})`);
+      return false;
+    case "text":
+      report(`"${segments.slice(0, target.segment).join(".")}" is text and has no fields, so "${path}" is always missing (${MISSING})`);
+      return false;
+    case "unknown":
+      break;
+  }
+  if (target.segment === 0 && EVENT_HUB_KEYS.includes(bad)) {
+    report(`"${path}" is not a field of an entity event; it looks like an event-hub expression (lint it with dialect "event-hub")`);
+    return false;
+  }
+  if (target.segment === 0 && ENTITY_KEYS.includes(bad)) {
+    report(`"${path}" is not a field of an entity event; did you mean "entity.${path}"?`, { text: `entity.${bad}`, span: badSpan });
+    return false;
+  }
+  const alias = target.segment === 1 && segments[0] === "metadata" ? METADATA_ALIASES[bad.toLowerCase()] : undefined;
+  const candidate = alias ?? closest(bad, target.candidates);
+  const where = target.segment === 0 ? "an entity event" : `"${segments.slice(0, target.segment).join(".")}"`;
+  const note = alias === undefined ? "" : " (metadata.resource_id is the id of the user who made the change)";
+  if (candidate === undefined) {
+    report(`"${bad}" is not a field of ${where} (fields: ${target.candidates.join(", ")})`);
+  } else {
+    report(`"${bad}" is not a field of ${where}; did you mean "${candidate}"?${note}`, { text: candidate, span: badSpan });
+  }
+  return false;
+}
+
+/** unknown-field, list-equality and field-reference for one condition. */
+export function checkFields(ctx: LintContext, info: ConditionInfo): void {
+  const { field, operator, value } = info.node;
+  const leftOk = checkEventField(ctx, info.target, field.segments, field.span);
+  if (value.kind === "field") {
+    checkEventField(ctx, info.valueTarget, value.segments, value.span);
+    ctx.reporter.report(
+      "field-reference",
+      "info",
+      `"${value.segments.join(".")}" is unquoted, so it is read as a field of the event and the condition compares two fields; quote it to compare with that text`,
+      value.span,
+    );
+  }
+  if (!leftOk || field.segments.length !== 2 || field.segments[0] !== "entity" || field.segments[1] !== "id") return;
+  if (operator !== "=" && operator !== "!=") return;
+  if (value.kind === "literal" && value.text.endsWith("*") && operator === "=") return;
+  const outcome = operator === "=" ? "never matches" : "always matches";
+  const what = value.kind === "literal" ? "a text" : "another field";
+  const wildcard = value.kind === "literal" && value.text !== "" ? ` or the list test entity.id = "${value.text}*"` : "";
+  ctx.reporter.report(
+    "list-equality",
+    "warning",
+    `entity.id is a list of ids, so comparing it with ${what} ${outcome}; use entity.new.id${wildcard}`,
+    field.span,
+    { text: "entity.new.id", span: field.span },
+  );
+}
