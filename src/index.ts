@@ -27,3 +27,24 @@ export type { LintOptions } from "./lint/lint";
 export type { Diagnostic, DiagnosticSpan, Severity, Suggestion } from "./lint/diagnostic";
 export { FtrackSchema, builtInSchema, loadSchema } from "./lint/schema";
 export type { PropertyInfo, PropertyKind } from "./lint/schema";
+export { compile } from "./compiler/compile";
+export type { CompiledFilter, CompileOptions } from "./compiler/compile";
+export { explain } from "./compiler/explain";
+export type {
+  Explanation,
+  ExplainCondition,
+  ExplainError,
+  ExplainGroup,
+  ExplainLiteral,
+  ExplainNode,
+  ExplainNot,
+  ExplainOptions,
+  ExplainResult,
+  ExplainSide,
+} from "./compiler/explain";
+export { renderExplanation } from "./compiler/render";
+export { DEFAULT_CACHE_SIZE, FilterCache, defaultFilterCache, matches } from "./compiler/cache";
+export type { FilterCacheOptions, MatchOptions } from "./compiler/cache";
+export { FilterEvaluationError } from "./compiler/errors";
+export type { EvaluationErrorCode, FilterEvaluationErrorData } from "./compiler/errors";
+export type { JsonValue } from "./compiler/json-safe";

@@ -1,0 +1,199 @@
+/**
+ * Security: user text (field names, literals) can neither change what a
+ * compiled filter computes nor run code, whatever it holds; the generated
+ * code uses nothing but its own names; hostile events and a polluted
+ * Object.prototype cannot make a filter run foreign code.
+ */
+import { afterEach, describe, expect, test } from "vitest";
+import { generateSource } from "../../src/compiler/codegen";
+import { compile } from "../../src/compiler/compile";
+import { explain } from "../../src/compiler/explain";
+import { checkAst } from "../../src/compiler/validate";
+import type { FilterAst } from "../../src/syntax/ast";
+import { BACKENDS, and, cond, not, or, ref } from "./builders";
+
+const PAYLOADS = [
+  '"',
+  "'",
+  "\\",
+  '\\"',
+  "`",
+  "${globalThis.pwned = 1}",
+  "*/ globalThis.pwned = 1; /*",
+  "// globalThis.pwned = 1",
+  '"); globalThis.pwned = 1; ("',
+  "'); globalThis.pwned = 1; ('",
+  "\u2028globalThis.pwned = 1;\u2029",
+  "\n globalThis.pwned = 1 \n",
+  "\r\n",
+  "\u0000",
+  "\uD800",
+  "</script><script>globalThis.pwned = 1</script>",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "x".repeat(100_000),
+  `${"\\".repeat(50_000)}"`,
+];
+
+const pwned = (): unknown => (globalThis as Record<string, unknown>)["pwned"];
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>)["pwned"];
+});
+
+/** An object with `key` as an own data property, whatever the key (even "__proto__"). */
+function withKey(key: string, value: unknown): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  return object;
+}
+
+describe.each(BACKENDS)("%s backend: hostile text in the filter", (backend) => {
+  test.for(PAYLOADS.map((payload, i) => [i, payload] as const))("payload %i", ([, payload]) => {
+    const event = withKey(payload, payload);
+    const nested = { entity: withKey(payload, withKey(payload, payload)), metadata: { same: payload } };
+    const filters: [FilterAst, unknown, boolean][] = [
+      [cond([payload], "=", payload), event, true],
+      [cond([payload], "!=", payload), event, false],
+      [cond([payload], "=", `${payload}x`), event, false],
+      [cond([payload], "=", `${payload}*`), event, true],
+      [cond([payload], "=", `${payload.slice(1)}*`), event, true],
+      [cond([payload], "<=", payload), event, true],
+      [cond([payload], ">", payload), event, false],
+      [cond(["entity", payload, payload], "=", payload), nested, true],
+      [ref(["entity", payload, payload], "=", ["metadata", "same"]), nested, true],
+      [ref(["entity", payload, payload], "!=", ["entity", payload, "other"]), nested, false],
+      [and(cond(["entity", payload, payload], "=", payload), not(cond(["missing"], "=", payload))), nested, true],
+      [or(cond(["missing"], "=", payload), cond(["entity", payload], "=", `${payload}*`)), nested, true],
+    ];
+    for (const [ast, input, expected] of filters) {
+      const filter = compile(ast, { backend, strict: true });
+      expect(filter(input)).toBe(expected);
+      expect(filter({})).toBe(false);
+      expect(filter(JSON.parse(JSON.stringify(input)))).toBe(expected);
+    }
+    expect(pwned()).toBeUndefined();
+  });
+});
+
+describe("generated code", () => {
+  test("holds user text only inside JSON string literals", () => {
+    for (const payload of PAYLOADS) {
+      const ast = or(cond([payload, "x"], "=", payload), cond(["y"], "<", payload), ref(["entity", payload], "=", ["entity", "z"]));
+      const source = generateSource(ast, checkAst(ast, "trigger"));
+      // Remove the string literals: what remains must be the generator's own text.
+      const code = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+      expect(code).not.toContain("pwned");
+      expect(code).not.toContain("\u2028");
+      expect(code).not.toContain("`");
+      expect(source).toContain(JSON.stringify(payload));
+    }
+  });
+
+  test("refers to no global: every identifier is a parameter, a local or a keyword", () => {
+    const ast = or(
+      and(cond("entity.a", "=", "x"), cond("entity.b", "!=", "y"), ref("entity.c", ">=", "entity.d")),
+      not(cond("a", "=", "p*")),
+      cond("b", "=", ""),
+      cond("c", "<", "z"),
+      ref("entity.e", "=", "metadata.f"),
+      ref("entity.e", "!=", "metadata.f"),
+    );
+    const source = generateSource(ast, checkAst(ast, "trigger"));
+    const code = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+    const identifiers = new Set(code.match(/[A-Za-z_$][\w$]*/g));
+    const allowed = new Set([
+      "use", "strict", "return", "function", "ftrackFilter", "event", "let", "const", "try", "catch", "error", "if",
+      "typeof", "object", "null", "in", "true", "false", "at",
+      "MISSING", "isArray", "getPrototypeOf", "ObjectPrototype", "defined", "readOwn",
+      "wildcard", "emptyLiteral", "orderText", "equal", "order", "fail",
+    ]);
+    for (const name of identifiers) {
+      if (/^[vc]\d+$/.test(name)) continue;
+      expect(allowed, name).toContain(name);
+    }
+  });
+
+  test("is what a careful person would write for the hot filter", () => {
+    const hot = compile('entity.entity_type = "AssetVersion" and entity.operation = "update" and entity.new.status_id != entity.old.status_id');
+    const source = generateSource(hot.ast, checkAst(hot.ast, "trigger"));
+    // entity, entity_type, operation, new, new.status_id, old, old.status_id: each read once.
+    expect(source.match(/^ {4}const v\d+ =/gm)).toHaveLength(7);
+    expect(source).toContain('return v1 === "AssetVersion" && v2 === "update" && c2;');
+    expect(source).toContain("const c2 = v4 !== MISSING && v6 !== MISSING && !equal(v4, v6);");
+  });
+});
+
+describe("hostile environments", () => {
+  test("compiled filters keep working when globals they could have used are replaced", () => {
+    const filter = compile('entity.a = x and entity.b != entity.c and entity.d = "k*"');
+    const closures = compile('entity.a = x and entity.b != entity.c and entity.d = "k*"', { backend: "closure" });
+    const event = { entity: { a: "x", b: [1], c: [2], d: { k: 1 } } };
+    const saved = {
+      isArray: Array.isArray,
+      getPrototypeOf: Object.getPrototypeOf,
+      hasOwn: Object.hasOwn,
+      keys: Object.keys,
+      hasOwnProperty: Object.prototype.hasOwnProperty,
+    };
+    const trap = (): never => {
+      throw new Error("a global was used");
+    };
+    try {
+      Array.isArray = trap as never;
+      Object.getPrototypeOf = trap;
+      Object.hasOwn = trap;
+      Object.keys = trap;
+      Object.prototype.hasOwnProperty = trap;
+      expect(filter(event)).toBe(true);
+      expect(closures(event)).toBe(true);
+    } finally {
+      Array.isArray = saved.isArray;
+      Object.getPrototypeOf = saved.getPrototypeOf;
+      Object.hasOwn = saved.hasOwn;
+      Object.keys = saved.keys;
+      Object.prototype.hasOwnProperty = saved.hasOwnProperty;
+    }
+  });
+
+  test("an inherited getter planted on Object.prototype never runs", () => {
+    let runs = 0;
+    Object.defineProperty(Object.prototype, "entity", {
+      get(): unknown {
+        runs++;
+        (globalThis as Record<string, unknown>)["pwned"] = 1;
+        return { x: "y" };
+      },
+      configurable: true,
+    });
+    try {
+      for (const backend of BACKENDS) {
+        expect(compile("entity.x = y", { backend })({})).toBe(false);
+        expect(compile("entity.x = y", { backend })({ entity: { x: "y" } })).toBe(true);
+      }
+      expect(explain("entity.x = y", {}).matched).toBe(false);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)["entity"];
+    }
+    expect(runs).toBe(0);
+    expect(pwned()).toBeUndefined();
+  });
+
+  test("explanations of hostile text stay small, plain and JSON-safe", () => {
+    const long = "y".repeat(100_000);
+    const ast = and(cond([long], "=", `${long}*`), ref(["entity", "\u2028"], "=", ["entity", "b"]));
+    const event = { [long]: long, entity: { "\u2028": { deep: [long, { more: long }] }, b: 1 } };
+    const explanation = explain(ast, event);
+    const json = JSON.stringify(explanation);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(explanation)));
+    // Values read from the event are cut: their size barely changes the explanation's.
+    const small = { [long]: "y", entity: { "\u2028": { deep: ["y", { more: "y" }] }, b: 1 } };
+    expect(json.length - JSON.stringify(explain(ast, small)).length).toBeLessThan(1_000);
+    const condition = explanation.root.kind === "and" ? explanation.root.operands[0] : undefined;
+    expect(condition?.kind === "condition" && condition.left?.found === true && String(condition.left.value).length).toBeLessThanOrEqual(201);
+    const rendered = explanation.toString();
+    expect(rendered.split("\n").every((line) => line.length < 600)).toBe(true);
+    expect(rendered).not.toContain("\u2028");
+  });
+});
