@@ -48,3 +48,29 @@ export type { FilterCacheOptions, MatchOptions } from "./compiler/cache";
 export { FilterEvaluationError } from "./compiler/errors";
 export type { EvaluationErrorCode, FilterEvaluationErrorData } from "./compiler/errors";
 export type { JsonValue } from "./compiler/json-safe";
+export { DEFAULT_MAX_EVENT_BYTES, ENTITY_EVENT_FEZ_ID, EventValidationError, parseEntityEvent } from "./matcher/event";
+export type {
+  EntityEvent,
+  EntityEventEntity,
+  EntityEventMetadata,
+  EventProblem,
+  EventValidationCode,
+  JsonObject,
+  ParseEntityEventOptions,
+} from "./matcher/event";
+export { FilterSet } from "./matcher/filter-set";
+export type { FilterSetEntry, FilterSetOptions, FilterSetValueArgs } from "./matcher/filter-set";
+export { DEFAULT_SECRET_HEADER, verifyWebhookSecret } from "./matcher/secret";
+export type { HeadersInput, VerifySecretOptions } from "./matcher/secret";
+export { createWebhookHandler } from "./matcher/webhook";
+export type {
+  WebhookErrorContext,
+  WebhookHandlerOptions,
+  WebhookRoute,
+  WebhookRouteContext,
+  WebhookRouteHandler,
+} from "./matcher/webhook";
+export { toNodeListener } from "./matcher/node-listener";
+export type { FetchHandler, NodeRequestLike, NodeResponseLike } from "./matcher/node-listener";
+export { subscriptionMatches } from "./matcher/event-hub";
+export type { EventHubEvent } from "./matcher/event-hub";
