@@ -1,0 +1,173 @@
+/**
+ * The commands of `ftrack-filter`: their option tables and help texts.
+ * Plain data, loaded before the library so that `--help` and `--version`
+ * cost nothing but Node's own start-up.
+ */
+
+const help = { type: "boolean", short: "h" } as const;
+const dialect = { type: "string", short: "d" } as const;
+const format = { type: "string" } as const;
+
+export const LINT_OPTIONS = {
+  help,
+  dialect,
+  format,
+  file: { type: "string", short: "f", multiple: true },
+  schema: { type: "string" },
+  "max-warnings": { type: "string" },
+} as const;
+
+export const MATCH_OPTIONS = {
+  help,
+  dialect,
+  format,
+  count: { type: "boolean", short: "c" },
+  explain: { type: "boolean", short: "e" },
+  strict: { type: "boolean" },
+} as const;
+
+export const FORMAT_OPTIONS = {
+  help,
+  dialect,
+  file: { type: "string", short: "f", multiple: true },
+  check: { type: "boolean" },
+} as const;
+
+export const EXPLAIN_OPTIONS = {
+  help,
+  dialect,
+  format,
+} as const;
+
+export const COMMAND_NAMES = ["lint", "match", "format", "explain"] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+const EXIT_TEXT = `exit status: 0 success, 1 a finding (see the command's help), 2 usage error or
+unreadable input, 70 internal error`;
+
+export const MAIN_HELP = `ftrack-filter: lint, format, explain and evaluate ftrack filter expressions
+(webhook trigger filters and event-hub subscriptions)
+
+usage: ftrack-filter <command> [options] [arguments]
+
+commands:
+  lint      report mistakes in filters, compiler style
+  match     evaluate a filter against events (JSON files or JSON Lines)
+  format    print filters in canonical form, or --check that they are
+  explain   show how a filter evaluates against one event, node by node
+
+options:
+  -h, --help     show this help; ftrack-filter <command> --help for a command
+  -V, --version  print the version
+
+examples:
+  ftrack-filter lint 'entity.entity_type = "task" and entity.operation = delete'
+  ftrack-filter match 'entity.entity_type = Task' events/*.json
+  ftrack-filter explain 'entity.new.status_id != entity.old.status_id' event.json
+
+${EXIT_TEXT}
+`;
+
+const DIALECT_TEXT = `  -d, --dialect D    trigger (webhook trigger filters, the default) or event-hub`;
+
+export const HELP: Readonly<Record<CommandName, string>> = {
+  lint: `usage: ftrack-filter lint [options] [FILTER...] [--file FILE...]
+
+Reports syntax errors and likely mistakes (unknown fields, "task" for "Task",
+numbers compared with text, delete operations ...) in each filter, as
+SOURCE:LINE:COLUMN: SEVERITY CODE: MESSAGE with the line and a caret.
+
+Filters come from the arguments (named <arg 1>, <arg 2> ...), from files, or
+from standard input when neither is given (and it is not a terminal). A file
+holds one filter per line (blank lines and lines starting with # are skipped;
+named FILE:LINE) or a JSON array of strings (named FILE[INDEX]); FILE - reads
+standard input.
+
+options:
+  -f, --file FILE    read filters from FILE (repeatable; - for standard input)
+${DIALECT_TEXT}
+      --schema FILE  check entity types and properties against a query_schemas
+                     result (JSON) instead of the built-in ftrack schema
+      --format F     text (default) or json: [{ source, filter, diagnostics }]
+      --max-warnings N
+                     exit 1 when there are more than N warnings
+  -h, --help         show this help
+
+examples:
+  ftrack-filter lint 'entity.entity_type = "task"'
+  ftrack-filter lint --file filters.txt --max-warnings 0
+  ftrack-filter lint --dialect event-hub 'topic=ftrack.update'
+
+exit status: 0 no errors (warnings and infos allowed), 1 errors or more than
+--max-warnings warnings, 2 usage error or unreadable input
+`,
+  match: `usage: ftrack-filter match [options] FILTER [EVENT...]
+
+Evaluates FILTER against each event, as ftrack does, and prints
+SOURCE: match or SOURCE: no match for each.
+
+An EVENT file holds one JSON event (named FILE) or JSON Lines, one event per
+line (named FILE:LINE); a directory stands for its .json, .jsonl and .ndjson
+files, in name order. Without EVENT, or with -, events are read from
+standard input (<stdin>) the same way. A malformed event is reported on
+standard error with its file and line; the others are still evaluated.
+
+options:
+  -c, --count        print only the number of matching events
+  -e, --explain      print how each event evaluates, node by node
+      --strict       report evaluation errors (e.g. ordering a number) on
+                     standard error instead of treating them as no match
+      --format F     text (default) or json: one JSON object per event per
+                     line ({ source, matched }), or { matched, events } with --count
+${DIALECT_TEXT}
+  -h, --help         show this help
+
+examples:
+  ftrack-filter match 'entity.entity_type = Task' events/*.json
+  ftrack-filter match --explain 'entity.operation = update' event.json
+  cat events.jsonl | ftrack-filter match --count 'entity.entity_type = AssetVersion'
+
+exit status: 0 at least one event matched, 1 none matched, 2 usage error,
+syntax error in FILTER, unreadable or malformed input, or (with --strict) an
+evaluation error
+`,
+  format: `usage: ftrack-filter format [options] [FILTER...] [--file FILE...]
+
+Prints each filter in canonical form, one per line: lower-case keywords, one
+space around operators, quoted literals, parentheses only where needed.
+Inputs are read as for lint: arguments, files (one filter per line, # comments
+and blank lines skipped, or a JSON array of strings), or standard input.
+
+options:
+  -f, --file FILE    read filters from FILE (repeatable; - for standard input)
+      --check        print nothing but the filters that are not in canonical
+                     form (with their canonical form), and exit 1 if any
+${DIALECT_TEXT}
+  -h, --help         show this help
+
+examples:
+  ftrack-filter format 'entity.entity_type=Task AND entity.operation=create'
+  ftrack-filter format --check --file filters.txt
+
+exit status: 0 success, 1 a syntax error (shown as lint shows it) or, with
+--check, a filter not in canonical form, 2 usage error or unreadable input
+`,
+  explain: `usage: ftrack-filter explain [options] FILTER [EVENT]
+
+Evaluates FILTER against one event and prints the evaluation tree: each node
+with its result (✓ true, ✗ false, ! error, · not evaluated) and the value
+each side of each condition resolved to. EVENT is a file holding one JSON
+event; without it, or with -, the event is read from standard input.
+
+options:
+      --format F     text (default) or json (the explanation as data)
+${DIALECT_TEXT}
+  -h, --help         show this help
+
+example:
+  ftrack-filter explain 'entity.entity_type = Task and entity.new.bid > 3' event.json
+
+exit status: 0 the event matches, 1 it does not, 2 usage error, syntax error
+in FILTER, or an unreadable or malformed event
+`,
+};

@@ -1,0 +1,110 @@
+/**
+ * The `ftrack-filter` command line: reads the command, handles `--help`
+ * and `--version` without loading the library, then loads the command's
+ * module (and with it the parser) and runs it.
+ *
+ * Nothing reaches the user as a stack trace: bad input and usage errors are
+ * one line on standard error with exit status 2; a defect of ftrack-filter
+ * itself is one line too, with status 70.
+ */
+import { version } from "../../package.json";
+import { CliError, EXIT, parseCommand, usageError, type ExitStatus } from "./args";
+import {
+  COMMAND_NAMES,
+  EXPLAIN_OPTIONS,
+  FORMAT_OPTIONS,
+  HELP,
+  LINT_OPTIONS,
+  MAIN_HELP,
+  MATCH_OPTIONS,
+  type CommandName,
+} from "./commands";
+import { handleClosedOutput, problem } from "./output";
+
+const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
+
+async function run(argv: string[]): Promise<ExitStatus> {
+  const [first, ...args] = argv;
+  if (first === "--version" || first === "-V") {
+    process.stdout.write(`${version}\n`);
+    return EXIT.ok;
+  }
+  if (first === "--help" || first === "-h") {
+    process.stdout.write(MAIN_HELP);
+    return EXIT.ok;
+  }
+  if (first === "help") {
+    const topic = args[0];
+    if (topic !== undefined && !isCommand(topic)) throw usageError(`unknown command ${JSON.stringify(topic)}`);
+    process.stdout.write(topic === undefined ? MAIN_HELP : HELP[topic]);
+    return EXIT.ok;
+  }
+  if (first === undefined) throw usageError("no command given");
+  if (!isCommand(first)) {
+    throw usageError(first.startsWith("-") ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}`);
+  }
+  // Help comes before anything else is checked, so `lint --bogus --help` still helps.
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(HELP[first]);
+    return EXIT.ok;
+  }
+  return runCommand(first, args);
+}
+
+async function runCommand(command: CommandName, args: string[]): Promise<ExitStatus> {
+  try {
+    switch (command) {
+      case "lint": {
+        const parsed = parseCommand(args, LINT_OPTIONS);
+        return await (await import("./lint")).runLint(parsed);
+      }
+      case "match": {
+        const parsed = parseCommand(args, MATCH_OPTIONS);
+        return await (await import("./match")).runMatch(parsed);
+      }
+      case "format": {
+        const parsed = parseCommand(args, FORMAT_OPTIONS);
+        return await (await import("./format")).runFormat(parsed);
+      }
+      case "explain": {
+        const parsed = parseCommand(args, EXPLAIN_OPTIONS);
+        return await (await import("./explain")).runExplain(parsed);
+      }
+      default: {
+        const never: never = command;
+        throw usageError(`unknown command ${String(never)}`);
+      }
+    }
+  } catch (error) {
+    // Name the command in the hint of a usage error.
+    if (error instanceof CliError && error.usage) {
+      throw new CliError(`${command}: ${error.message}`, error.status, true, command);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  handleClosedOutput();
+  let status: ExitStatus;
+  try {
+    status = await run(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliError) {
+      problem(error.message);
+      if (error.usage) {
+        const help = error.command === undefined ? "ftrack-filter --help" : `ftrack-filter ${error.command} --help`;
+        process.stderr.write(`Run '${help}' for usage.\n`);
+      }
+      status = error.status;
+    } else {
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      problem(`internal error: ${reason.split("\n")[0] ?? ""} (please report this as a bug)`);
+      status = EXIT.internal;
+    }
+  }
+  // Let pending output drain rather than calling process.exit().
+  process.exitCode = status;
+}
+
+void main();

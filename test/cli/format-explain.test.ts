@@ -1,0 +1,112 @@
+/**
+ * `ftrack-filter format` and `ftrack-filter explain`, run as a child
+ * process: output, --check, JSON, standard input, bad input, exit statuses.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { cli, root, scratch } from "./run-cli";
+
+const files = scratch();
+afterAll(() => files.cleanup());
+
+const TASK_UPDATE = "examples/events/task-update-status.json";
+
+describe("format", () => {
+  test("prints each filter in canonical form, one per line", () => {
+    const result = cli(["format", "entity.entity_type=Task AND entity.operation=create", "NOT (a=1 OR b=2)"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('entity.entity_type = "Task" and entity.operation = "create"\nnot (a = "1" or b = "2")\n');
+  });
+
+  test("its output is canonical: formatting it again changes nothing", () => {
+    const once = cli(["format", "--file", "examples/filters.txt"]);
+    expect(once.status).toBe(0);
+    expect(once.stdout.trimEnd().split("\n")).toHaveLength(4);
+    const again = cli(["format", "--check", "--file", "-"], { input: once.stdout });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe("4 filters in canonical form\n");
+  });
+
+  test("--check lists the filters that are not canonical, with their canonical form; exit 1", () => {
+    const file = files.write("filters.txt", '# comment\nentity.entity_type = "Task"\nentity.entity_type=Task\n');
+    const result = cli(["format", "--check", "--file", file]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      `${file}:3: not in canonical form; canonical:\n  entity.entity_type = "Task"\n1 of 2 filters not in canonical form\n`,
+    );
+  });
+
+  test("a syntax error is shown as lint shows it, on standard error; exit 1", () => {
+    const result = cli(["format", "a = 1", "key in (a,b)"]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('a = "1"\n');
+    expect(result.stderr).toMatch(/^<arg 2>:1:5: error syntax: .+\n1 \| key in \(a,b\)\n {2}\| {5}\^/);
+  });
+
+  test("the event-hub dialect keeps path-like values as text", () => {
+    expect(cli(["format", "--dialect", "event-hub", "data.x=entity.y"]).stdout).toBe('data.x = "entity.y"\n');
+    expect(cli(["format", "entity.new.x=entity.old.x"]).stdout).toBe("entity.new.x = entity.old.x\n");
+  });
+
+  test("unreadable input exits 2", () => {
+    const result = cli(["format", "--file", files.path("nope.txt")]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("nope.txt: no such file");
+  });
+});
+
+describe("explain", () => {
+  test("prints the evaluation tree; exit 0 when the event matches", () => {
+    const result = cli(["explain", "entity.entity_type = Task and entity.new.status_id != entity.old.status_id", TASK_UPDATE]);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("match");
+    expect(lines[1]).toBe("✓ and");
+    expect(lines[2]).toMatch(/^ {2}✓ entity\.entity_type = Task\s+entity\.entity_type is "Task"$/);
+  });
+
+  test("exit 1 when it does not; an evaluation error shows in the tree", () => {
+    const result = cli(["explain", "entity.entity_type = Task or entity.new.bid > 5", TASK_UPDATE]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^no match: evaluation failed \(ordering-on-non-string\)\n! or\n/);
+    expect(result.stdout).toMatch(/^ {2}! entity\.new\.bid > 5\s+entity\.new\.bid is 0$/m);
+  });
+
+  test("JSON output is the explanation as data", () => {
+    const result = cli(["explain", "--format", "json", "entity.operation = update", TASK_UPDATE]);
+    const explanation = JSON.parse(result.stdout) as { matched: boolean; source: string; root: { result: string } };
+    expect(explanation).toMatchObject({ matched: true, source: "entity.operation = update", root: { result: "true" } });
+  });
+
+  test("reads the event from standard input", () => {
+    const input = readFileSync(join(root, TASK_UPDATE));
+    expect(cli(["explain", "entity.entity_type = Task"], { input }).status).toBe(0);
+    expect(cli(["explain", "entity.entity_type = Note", "-"], { input }).status).toBe(1);
+  });
+
+  test("one event only: several, none or a malformed one exit 2", () => {
+    const line = JSON.stringify(JSON.parse(readFileSync(join(root, TASK_UPDATE), "utf8")));
+    const several = cli(["explain", "x=1"], { input: `${line}\n${line}\n` });
+    expect(several.status).toBe(2);
+    expect(several.stderr).toContain("<stdin>: holds 2 events");
+    const none = cli(["explain", "x=1"], { input: "\n" });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("<stdin>: no event");
+    const malformed = cli(["explain", "x=1"], { input: '{"a": tru}' });
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toMatch(/^ftrack-filter: <stdin>:1: invalid JSON: .*\(column 7\)\n$/);
+  });
+
+  test("a syntax error or a missing file exits 2 without a stack trace", () => {
+    const syntax = cli(["explain", "a =", TASK_UPDATE]);
+    expect(syntax.status).toBe(2);
+    expect(syntax.stderr).toMatch(/^<filter>:1:4: error syntax: /);
+    const missing = cli(["explain", "a = 1", files.path("none.json")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`ftrack-filter: ${files.path("none.json")}: no such file\n`);
+    const extra = cli(["explain", "a = 1", TASK_UPDATE, TASK_UPDATE]);
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toContain("explain takes one EVENT file");
+  });
+});
