@@ -2,15 +2,40 @@ import { defineConfig } from "tsup";
 
 // Chevrotain is bundled: importing the unbundled package costs ~250 ms of
 // start-up, which matters for the CLI and for serverless webhook handlers.
-export default defineConfig({
-  entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: false,
-  target: "node20",
-  platform: "neutral",
-  noExternal: ["chevrotain"],
-  treeshake: true,
-  splitting: false,
-});
+// Neither build cleans dist/: they run side by side, and `npm run build`
+// empties it first.
+export default defineConfig([
+  // The library: ESM and CommonJS, with type declarations. The test kit's
+  // subpaths are entries of the same build, and splitting puts the code they
+  // share with the main entry in common chunks, so that within one module
+  // system there is one copy of every class (`instanceof FilterSyntaxError`
+  // holds whichever entry threw it) and of the schema data.
+  {
+    entry: { index: "src/index.ts", testing: "src/testing/index.ts", vitest: "src/testing/vitest.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    clean: false,
+    sourcemap: false,
+    target: "node20",
+    platform: "neutral",
+    noExternal: ["chevrotain"],
+    treeshake: true,
+    splitting: true,
+  },
+  // The command line: ESM for Node, started through package.json "bin". Its
+  // commands are chunks loaded on demand, so that --help and --version start
+  // without loading the parser; they live apart in dist/cli/.
+  {
+    entry: { index: "src/cli/main.ts" },
+    outDir: "dist/cli",
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    sourcemap: false,
+    target: "node20",
+    platform: "node",
+    noExternal: ["chevrotain"],
+    splitting: true,
+    banner: { js: "#!/usr/bin/env node" },
+  },
+]);

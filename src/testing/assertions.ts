@@ -1,0 +1,155 @@
+/**
+ * Framework-free assertions for filters: `expectMatch` and `expectNoMatch`
+ * throw an `AssertionError` whose message holds the explanation tree of
+ * `explain()`, so a failing test says which condition failed and what each
+ * side of it read from the event. The matchers for `expect.extend` and the
+ * vitest registration are built on `checkFilter` here.
+ */
+import { isCompiledFilter, type CompiledFilter } from "../compiler/compile";
+import { explain, type Explanation } from "../compiler/explain";
+import type { Dialect, FilterAst } from "../syntax/ast";
+import { checkKeys } from "./shared";
+
+/** A filter as the assertions take it: text, a compiled filter or an AST. */
+export type FilterInput = string | CompiledFilter | FilterAst;
+
+/** Options of the assertions and of `toMatchFilter`. */
+export interface FilterCheckOptions {
+  /** `"trigger"` (webhook trigger filters, the default) or `"event-hub"`; a compiled filter keeps its own (another is a TypeError). */
+  readonly dialect?: Dialect;
+  /**
+   * `false` (the default, or a compiled filter's own setting): an evaluation
+   * error means "no match", as in ftrack. `true`: an evaluation error fails
+   * the assertion whatever it expected, `expectNoMatch` and `.not` included.
+   */
+  readonly strict?: boolean;
+}
+
+/**
+ * Thrown by the assertions. `actual` is whether the filter matched the
+ * event, `expected` whether it should have (both booleans; `showDiff` is
+ * false, since a diff of two booleans says nothing the message does not);
+ * `explanation` is the full result of `explain()`.
+ */
+export class FilterAssertionError extends Error {
+  // On the prototype (below), so that the stack, captured by Error's constructor, starts with it.
+  declare readonly name: "AssertionError";
+  readonly actual: boolean;
+  readonly expected: boolean;
+  readonly showDiff = false;
+  readonly explanation: Explanation;
+
+  constructor(message: string, details: { readonly actual: boolean; readonly expected: boolean; readonly explanation: Explanation }) {
+    super(message);
+    this.actual = details.actual;
+    this.expected = details.expected;
+    this.explanation = details.explanation;
+  }
+}
+
+Object.defineProperty(FilterAssertionError.prototype, "name", { value: "AssertionError", writable: true, configurable: true });
+
+/** The outcome of {@link checkFilter}. */
+export interface FilterCheck {
+  /** Whether the filter matched: what ftrack would decide. */
+  readonly matched: boolean;
+  readonly explanation: Explanation;
+  /** Set in strict mode when the evaluation failed: the assertion fails either way. */
+  readonly strictFailure: boolean;
+  /** The failure message for the expectation `match` (true: should match). */
+  message(match: boolean): string;
+}
+
+/**
+ * Evaluates `filter` against `event` with `explain()` and prepares the
+ * failure messages. The building block of every assertion here; use it to
+ * write your own. Throws `FilterSyntaxError` for bad filter text and a
+ * TypeError for bad options. Cost: one `explain()`, fine for tests.
+ */
+export function checkFilter(filter: FilterInput, event: unknown, options?: FilterCheckOptions): FilterCheck {
+  if (options !== undefined) checkKeys("toMatchFilter", options, ["dialect", "strict"]);
+  const strictOption = options?.strict;
+  if (strictOption !== undefined && typeof strictOption !== "boolean") throw new TypeError('option "strict" must be a boolean');
+  const strict = strictOption ?? (isCompiledFilter(filter) ? filter.strict : false);
+  const explanation = explain(filter, event, options?.dialect === undefined ? undefined : { dialect: options.dialect });
+  const strictFailure = strict && explanation.error !== null;
+  return {
+    matched: explanation.matched,
+    explanation,
+    strictFailure,
+    message: (match) => failureMessage(match, explanation, strictFailure, event),
+  };
+}
+
+/**
+ * Asserts that `filter` matches `event`, as ftrack would decide; returns the
+ * explanation. On failure throws a {@link FilterAssertionError} whose message
+ * shows the filter and the explanation tree (which condition failed, and
+ * what each side read from the event). Cost: one `explain()`, which parses
+ * filter text each time; pass a compiled filter to assert many events.
+ */
+export function expectMatch(filter: FilterInput, event: unknown, options?: FilterCheckOptions): Explanation {
+  return assertOutcome(true, filter, event, options, expectMatch);
+}
+
+/**
+ * Asserts that `filter` does not match `event`; returns the explanation. An
+ * evaluation error counts as no match (ftrack's engine aborts), unless
+ * `strict` is set. Throws a {@link FilterAssertionError} otherwise.
+ */
+export function expectNoMatch(filter: FilterInput, event: unknown, options?: FilterCheckOptions): Explanation {
+  return assertOutcome(false, filter, event, options, expectNoMatch);
+}
+
+function assertOutcome(
+  match: boolean,
+  filter: FilterInput,
+  event: unknown,
+  options: FilterCheckOptions | undefined,
+  caller: (...args: never[]) => unknown,
+): Explanation {
+  const check = checkFilter(filter, event, options);
+  if (check.matched === match && !check.strictFailure) return check.explanation;
+  const error = new FilterAssertionError(check.message(match), {
+    actual: check.matched,
+    expected: match,
+    explanation: check.explanation,
+  });
+  // Start the stack at the test's call, not inside the kit (V8 only; harmless elsewhere).
+  (Error as { captureStackTrace?: (target: object, above: unknown) => void }).captureStackTrace?.(error, caller);
+  throw error;
+}
+
+function failureMessage(match: boolean, explanation: Explanation, strictFailure: boolean, event: unknown): string {
+  const lines: string[] = [];
+  const error = explanation.error;
+  if (strictFailure && error !== null) {
+    lines.push(`the filter failed to evaluate on the event (strict mode): ${error.code}: ${error.message}`);
+  } else if (match) {
+    lines.push("expected the event to match the filter, but it does not");
+    if (error !== null) lines.push("(an evaluation error aborts ftrack's engine, so the filter does not match)");
+  } else {
+    lines.push("expected the event not to match the filter, but it does");
+  }
+  lines.push(`filter (${explanation.dialect}): ${explanation.source}`, "", explanation.toString());
+  const hint = dialectHint(explanation.dialect, event);
+  if (hint !== undefined) lines.push("", hint);
+  return lines.join("\n");
+}
+
+/** A hint when the event looks like it belongs to the other dialect. */
+function dialectHint(dialect: Dialect, event: unknown): string | undefined {
+  try {
+    if (typeof event !== "object" || event === null) return undefined;
+    const has = (key: string): boolean => Object.hasOwn(event, key);
+    if (dialect === "trigger" && has("topic") && !has("entity")) {
+      return 'hint: this looks like an event-hub event; pass { dialect: "event-hub" } for subscription expressions';
+    }
+    if (dialect === "event-hub" && has("entity") && !has("topic")) {
+      return 'hint: this looks like an entity event; webhook trigger filters use the "trigger" dialect (the default)';
+    }
+  } catch {
+    // An event whose reading throws gets no hint; the tree already shows the failure.
+  }
+  return undefined;
+}

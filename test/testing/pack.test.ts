@@ -1,0 +1,148 @@
+/**
+ * The published test kit works for a real consumer: the built library
+ * (dist/, made by `npm run build`, which `npm test` runs first) is packed
+ * with `npm pack`, installed from the tarball into a new project without
+ * network, and that project's own vitest run (ESM, CommonJS and setupFiles)
+ * and type check use `ftrack-filter/vitest` and `ftrack-filter/testing`.
+ *
+ * vitest and TypeScript come from this repository: the consumer project
+ * sits in a folder whose node_modules links to this repository's, the
+ * fallback Node and TypeScript search after the project's own node_modules.
+ */
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { explain } from "../../src/compiler/explain";
+import { STATUS_IDS, seededIds, statusChanged } from "../../src/testing/index";
+import { DATE, FILES, SEED } from "./consumer-files";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const run = promisify(execFile);
+const APPROVED = `entity.entity_type = "AssetVersion" and entity.operation = "update" and entity.new.status_id != entity.old.status_id and entity.new.status_id = "${STATUS_IDS.Approved}"`;
+
+/** The environment of child processes: none of this run's npm or vitest settings leak in. */
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(npm_|VITEST|NODE_OPTIONS$)/i.test(key)),
+) as NodeJS.ProcessEnv;
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+interface AssertionResult {
+  readonly title: string;
+  readonly status: string;
+  readonly failureMessages: readonly string[];
+}
+
+let work = "";
+let packed: readonly string[] = [];
+let results = new Map<string, AssertionResult>();
+let typeCheck = { code: 0, output: "" };
+
+beforeAll(async () => {
+  const missing = ["testing.js", "testing.cjs", "vitest.js", "vitest.cjs"].filter((file) => !existsSync(join(root, "dist", file)));
+  if (missing.length > 0) throw new Error(`dist/ lacks ${missing.join(", ")}: run npm run build first`);
+  work = mkdtempSync(join(tmpdir(), "ftrack-filter-pack-"));
+  const npmOptions = { env: { ...env, npm_config_update_notifier: "false", npm_config_cache: join(work, "npm-cache") } };
+
+  const packOut = execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--offline", "--pack-destination", work], {
+    ...npmOptions,
+    cwd: root,
+    encoding: "utf8",
+    shell: process.platform === "win32",
+  });
+  const [pack] = JSON.parse(packOut) as { filename: string; files: { path: string }[] }[];
+  if (pack === undefined) throw new Error(`npm pack printed no result: ${packOut}`);
+  packed = pack.files.map((file) => file.path);
+
+  const app = join(work, "app");
+  mkdirSync(app);
+  for (const [name, text] of Object.entries(FILES)) writeFileSync(join(app, name), text);
+  execFileSync(npm, ["install", join(work, pack.filename), "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
+    ...npmOptions,
+    cwd: app,
+    encoding: "utf8",
+    shell: process.platform === "win32",
+  });
+  // Linked only after the install, which would otherwise prune what it did not install.
+  symlinkSync(join(root, "node_modules"), join(work, "node_modules"), process.platform === "win32" ? "junction" : "dir");
+
+  const report = join(work, "report.json");
+  const vitest = run(process.execPath, [join(root, "node_modules/vitest/vitest.mjs"), "run", "--reporter=json", `--outputFile=${report}`], {
+    cwd: app,
+    env,
+  }).catch((error: unknown) => error); // the failing assertions make vitest exit with 1
+  const tsc = run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "."], { cwd: app, env }).then(
+    () => ({ code: 0, output: "" }),
+    (error: { code?: number; stdout?: string }) => ({ code: error.code ?? -1, output: error.stdout ?? String(error) }),
+  );
+  const [vitestOutcome, tscOutcome] = await Promise.all([vitest, tsc]);
+  typeCheck = tscOutcome;
+  if (!existsSync(report)) throw new Error(`vitest wrote no report: ${String(vitestOutcome)}`);
+  const json = JSON.parse(readFileSync(report, "utf8")) as { testResults: { message?: string; assertionResults: AssertionResult[] }[] };
+  const fileErrors = json.testResults.map((file) => file.message ?? "").filter((message) => message !== "");
+  if (fileErrors.length > 0) throw new Error(`a consumer test file failed to load: ${fileErrors.join("\n")}`);
+  results = new Map(json.testResults.flatMap((file) => file.assertionResults).map((result) => [result.title, result]));
+}, 120_000);
+
+afterAll(() => {
+  if (work !== "") rmSync(work, { recursive: true, force: true });
+});
+
+test("the tarball holds both subpaths, in ESM and CommonJS, with their type declarations", () => {
+  for (const name of ["index", "testing", "vitest"]) {
+    for (const extension of [".js", ".cjs", ".d.ts", ".d.cts"]) expect(packed).toContain(`dist/${name}${extension}`);
+  }
+});
+
+test("vitest is neither bundled nor imported at run time", () => {
+  for (const file of packed.filter((path) => /\.c?js$/.test(path))) {
+    const text = readFileSync(join(root, file), "utf8");
+    expect(text, file).not.toMatch(/from ["']vitest["']|require\(["']vitest["']\)|@vitest\/expect/);
+  }
+});
+
+test("every consumer test ran", () => {
+  const titles = [...results.keys()].sort();
+  const expected = ["setup: the matcher is registered by setupFiles", "cjs: require() loads the CommonJS builds"];
+  for (const name of ["esm", "cjs"]) {
+    expected.push(`${name}: passing assertions pass`, `${name}: one copy of the library across entry points`);
+    expected.push(`${name}: toMatchFilter fails`, `${name}: expectMatch fails`);
+  }
+  expect(titles).toEqual(expected.sort());
+});
+
+test.each(["esm", "cjs"])("%s: passing assertions pass, and one copy of the library serves every entry point", (name) => {
+  for (const title of [`${name}: passing assertions pass`, `${name}: one copy of the library across entry points`]) {
+    const result = results.get(title);
+    expect(result?.failureMessages, title).toEqual([]);
+    expect(result?.status, title).toBe("passed");
+  }
+});
+
+test("require() loads the CommonJS builds, and setupFiles registers the matcher", () => {
+  expect(results.get("cjs: require() loads the CommonJS builds")?.failureMessages).toEqual([]);
+  expect(results.get("setup: the matcher is registered by setupFiles")?.failureMessages).toEqual([]);
+});
+
+test.each(["esm: toMatchFilter", "esm: expectMatch", "cjs: toMatchFilter", "cjs: expectMatch"])(
+  "%s fails with the explanation tree in its message",
+  (prefix) => {
+    const result = results.get(`${prefix} fails`);
+    expect(result?.status).toBe("failed");
+    const message = result?.failureMessages.join("\n") ?? "";
+    // The same event, rebuilt here from the same seed, explained by the source.
+    const event = statusChanged("AssetVersion", "Approved", "Pending Review", { ids: seededIds(SEED), date: DATE });
+    expect(message).toContain("expected the event to match the filter, but it does not");
+    expect(message).toContain(`filter (trigger): ${APPROVED}`);
+    expect(message).toContain(explain(APPROVED, event).toString());
+    if (prefix.endsWith("expectMatch")) expect(message).toMatch(/^AssertionError: /);
+  },
+);
+
+test("the published types check for ESM and CommonJS consumers", () => {
+  expect(typeCheck.output).toBe("");
+  expect(typeCheck.code).toBe(0);
+});
