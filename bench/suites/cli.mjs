@@ -23,7 +23,7 @@ const LINT_PUBLIC = "lint: the 4 public trigger filters, cycled";
 
 /** The commands timed, each in fresh processes; `args` follow `node`. */
 const commands = (ctx) => {
-  const cli = join(ctx.dist.dir, "cli.js");
+  const cli = join(ctx.dist.dir, "cli", "index.js");
   const event = join(ctx.root, "examples", "events", "task-update-status.json");
   return [
     { name: "node alone (node -e 0)", baseline: true, args: ["-e", "0"] },
@@ -54,7 +54,7 @@ function timeOnce(spec) {
 function startupRows(ctx) {
   const runs = ctx.quick ? 5 : 15;
   const specs = commands(ctx);
-  const cli = join(ctx.dist.dir, "cli.js");
+  const cli = join(ctx.dist.dir, "cli", "index.js");
   const live = specs.map((spec) => ({ ...spec, samples: [] }));
   if (!existsSync(cli)) return live.map(({ name }) => ({ name, skipped: `${cli} does not exist` }));
   // One uncounted run each, so that every case starts with its files in the OS cache.
@@ -135,7 +135,7 @@ export default {
   name: "cli",
   order: 60,
   description:
-    "The command line. Start-up: wall time from spawn to exit of `node dist/cli.js ...` in fresh processes (the cases in rotating order, " +
+    "The command line. Start-up: wall time from spawn to exit of `node dist/cli/index.js ...` in fresh processes (the cases in rotating order, " +
     "after one uncounted run each), beside `node -e 0` and an empty ES module. Lint: `lint(filter)` through the built library in this process " +
     "(the ops method: warm-up, calibrated batches, median of rounds); the value is ns per filter.",
   kind: "custom",

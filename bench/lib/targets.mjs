@@ -1,0 +1,53 @@
+// Target checks that suites declare: each returns `{ pass, detail }`, where
+// `pass` is true, false, or null when the case was not measured (skipped or
+// failed), which the report prints as N/A.
+import { formatMs, formatNs, formatRate, formatRatio } from "./stats.mjs";
+
+const measured = (row) => row !== undefined && !row.skipped && !row.error;
+const notMeasured = (name, row) => ({ pass: null, detail: `${name}: ${row?.skipped ?? row?.error ?? "no such case"}` });
+
+/** At least `rate` operations per second (median) for an ops case. */
+export function minOpsPerSec(name, rate) {
+  return (cases) => {
+    const row = cases[name];
+    if (!measured(row)) return notMeasured(name, row);
+    const pass = row.opsPerSec >= rate;
+    const by = pass ? "" : `, ${((1 - row.opsPerSec / rate) * 100).toFixed(0)}% short`;
+    const cpu = `; ${formatRate(1e9 / row.cpuMedianNs)}/s by CPU time`;
+    return { pass, detail: `${formatRate(row.opsPerSec)}/s against ${formatRate(rate)}/s${by}${cpu}` };
+  };
+}
+
+/** At most `limitNs` per operation (median) for an ops case. */
+export function maxNsPerOp(name, limitNs) {
+  return (cases) => {
+    const row = cases[name];
+    if (!measured(row)) return notMeasured(name, row);
+    const pass = row.medianNs <= limitNs;
+    const by = pass ? "" : `, ${formatRatio(row.medianNs / limitNs)} the limit`;
+    return { pass, detail: `${formatNs(row.medianNs)} against ${formatNs(limitNs)}${by}; ${formatNs(row.cpuMedianNs)} CPU time` };
+  };
+}
+
+/** At most `limit` times the suite's baseline (median of the per-round ratios) for an ops case. */
+export function maxRatio(name, limit) {
+  return (cases) => {
+    const row = cases[name];
+    if (!measured(row)) return notMeasured(name, row);
+    if (row.ratio === undefined) return { pass: null, detail: `${name}: no baseline was measured` };
+    const pass = row.ratio <= limit;
+    const by = pass ? "" : `, ${((row.ratio / limit - 1) * 100).toFixed(0)}% over`;
+    return { pass, detail: `${formatRatio(row.ratio)} the baseline against ${formatRatio(limit)}${by}` };
+  };
+}
+
+/** A median under `limitMs` for a process case. */
+export function maxMedianMs(name, limitMs) {
+  return (cases) => {
+    const row = cases[name];
+    if (!measured(row)) return notMeasured(name, row);
+    const pass = row.medianMs < limitMs;
+    const by = pass ? "" : `, ${formatMs(row.medianMs - limitMs)} over`;
+    return { pass, detail: `median ${formatMs(row.medianMs)} against ${formatMs(limitMs)}${by}` };
+  };
+}

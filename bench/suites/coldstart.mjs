@@ -1,0 +1,83 @@
+// Cold start: a fresh Node process loading the built package and parsing one
+// filter, as a CLI run or a serverless webhook handler pays it.
+import { STATUS_CHANGE_TO_FILTER } from "../data/public-filters.mjs";
+import { maxMedianMs } from "../lib/targets.mjs";
+
+const FILTER = JSON.stringify(STATUS_CHANGE_TO_FILTER);
+
+// Every script prints one JSON line: `ms` is the headline, `startup` the
+// time Node took before the script's first line (performance.now() counts
+// from the process's time origin).
+const esm = (ctx, parse) => `
+const startup = performance.now();
+const lib = await import(${JSON.stringify(ctx.dist.esmUrl)});
+const imported = performance.now();
+${parse ? `if (!lib.parse(${FILTER})) throw new Error("no AST");` : ""}
+const done = performance.now();
+console.log(JSON.stringify({ ms: done - startup, import: imported - startup, ${parse ? "parse: done - imported, " : ""}startup }));
+`;
+
+const cjs = (ctx, parse) => `
+const startup = performance.now();
+const lib = require(${JSON.stringify(ctx.dist.cjsPath)});
+const required = performance.now();
+${parse ? `if (!lib.parse(${FILTER})) throw new Error("no AST");` : ""}
+const done = performance.now();
+console.log(JSON.stringify({ ms: done - startup, require: required - startup, ${parse ? "parse: done - required, " : ""}startup }));
+`;
+
+// Import, then the first compile (default backend) and the first call, as a
+// webhook handler that has just started pays them.
+const esmCompile = (ctx) => `
+const startup = performance.now();
+const lib = await import(${JSON.stringify(ctx.dist.esmUrl)});
+const imported = performance.now();
+const filter = lib.compile(${FILTER});
+const compiled = performance.now();
+const event = { entity: { entity_type: "AssetVersion", operation: "update", new: { status_id: "a" }, old: { status_id: "b" } } };
+if (filter(event) !== false) throw new Error("unexpected match");
+const done = performance.now();
+console.log(JSON.stringify({ ms: done - startup, import: imported - startup, compile: compiled - imported, match: done - compiled, startup }));
+`;
+
+const noCompile = (ctx) => (typeof ctx.lib.compile === "function" ? undefined : "compile is not exported yet");
+const noCjs = (ctx) => (ctx.dist.hasCjs ? undefined : "dist/index.cjs does not exist");
+
+export default {
+  name: "coldstart",
+  order: 40,
+  description:
+    "Fresh Node processes. `ms` is measured in the process with performance.now(), from the script's first line (before the import) " +
+    "to after the first parse of the four-condition AssetVersion filter; `startup` is Node's own start-up before that line.",
+  kind: "process",
+  cases: [
+    {
+      name: "node alone: start-up to the first line of a script that imports nothing",
+      baseline: true,
+      script: () => "console.log(JSON.stringify({ ms: performance.now() }));",
+    },
+    {
+      name: "ESM: import of an empty module (Node's ESM loader alone)",
+      script: () => `
+const startup = performance.now();
+await import("data:text/javascript,export default 1");
+console.log(JSON.stringify({ ms: performance.now() - startup, startup }));
+`,
+    },
+    { name: "ESM: import dist/index.js", script: (ctx) => esm(ctx, false) },
+    { name: "ESM: import dist/index.js + first parse", script: (ctx) => esm(ctx, true) },
+    { name: "ESM: import + first compile + first match", skip: noCompile, script: esmCompile },
+    { name: "CJS: require dist/index.cjs", type: "commonjs", skip: noCjs, script: (ctx) => cjs(ctx, false) },
+    { name: "CJS: require dist/index.cjs + first parse", type: "commonjs", skip: noCjs, script: (ctx) => cjs(ctx, true) },
+  ],
+  targets: [
+    {
+      description: "ESM import + first parse under 40 ms (median)",
+      check: maxMedianMs("ESM: import dist/index.js + first parse", 40),
+    },
+    {
+      description: "CJS require + first parse under 40 ms (median)",
+      check: maxMedianMs("CJS: require dist/index.cjs + first parse", 40),
+    },
+  ],
+};
