@@ -2,17 +2,19 @@
  * The parser: one Chevrotain grammar that builds the AST directly.
  *
  * ```ebnf
- * filter      = disjunction ;
- * disjunction = conjunction , { OR , conjunction } ;
+ * filter      = conjunction , { OR , conjunction } ;
  * conjunction = negation , { AND , negation } ;
- * negation    = NOT , negation          (* only when no operator follows NOT *)
- *             | primary ;
- * primary     = group | condition ;
- * group       = "(" , disjunction , ")" ;
+ * negation    = NOT , negation                  (* only when no operator follows NOT *)
+ *             | "(" , filter , ")"
+ *             | condition ;
  * condition   = field , OPERATOR , value ;
  * field       = WORD | KEYWORD , [ WORD ] ;          (* the WORD touching it *)
  * value       = QUOTED | WORD | KEYWORD , [ WORD ] ;  (* the WORD touching it *)
  * ```
+ *
+ * Four rules, not one per line above: each rule invocation has a fixed cost
+ * in Chevrotain, and a filter is mostly conditions, so `field` and `value`
+ * are alternatives inside `condition`, and groups inside `negation`.
  *
  * Keywords are not reserved, as in ftrack's own parser: `not` starts a
  * negation unless an operator follows it (`not=1` is a condition on the field
@@ -21,7 +23,9 @@
  * which changes no result since ftrack evaluates every operand anyway.
  *
  * Rule names avoid `or`, `and`, `many`, `option`, `consume` and `subrule`,
- * which are methods of the parser.
+ * which are methods of the parser. The actions test `RECORDING_PHASE`
+ * themselves rather than wrapping each in `ACTION(() => ...)`, which would
+ * allocate a closure per step of every parse.
  */
 import { EmbeddedActionsParser, tokenMatcher, type IToken } from "chevrotain";
 import type { ConditionNode, Dialect, FieldPath, FilterAst, Operator as Op, Span, Value } from "./ast";
@@ -29,7 +33,6 @@ import { FilterSyntaxError } from "./errors";
 import { allTokens, And, Keyword, LParen, Not, Operator, Or, Quoted, RParen, Word } from "./lexer";
 
 const FIELD_REFERENCE = /^(?:entity|metadata)(?:\.[A-Za-z0-9_]+)+$/;
-const NOT_FIELD_CHARACTER = /[^A-Za-z0-9_.]/;
 
 /** Thrown out of the grammar actions to abort a parse at a limit. */
 export class DepthExceeded extends Error {
@@ -74,121 +77,120 @@ export class FilterParser extends EmbeddedActionsParser {
     this.problems = [];
   }
 
-  readonly filter = this.RULE("filter", (): FilterAst => this.SUBRULE(this.disjunction));
-
-  private readonly disjunction = this.RULE("disjunction", (): FilterAst => {
+  /** The whole filter (and any parenthesised group): a disjunction. */
+  readonly filter = this.RULE("filter", (): FilterAst => {
     const start = this.LA(1);
     const first = this.SUBRULE(this.conjunction);
-    let rest: FilterAst[] | undefined;
+    // Most groups hold no "or": return before the loop allocates anything.
+    if (!this.RECORDING_PHASE && !tokenMatcher(this.LA(1), Or)) return first;
+    let operands: FilterAst[] | undefined;
     this.MANY(() => {
       this.CONSUME(Or);
       const next = this.SUBRULE2(this.conjunction);
-      this.ACTION(() => (rest ??= []).push(next));
+      if (!this.RECORDING_PHASE) operands = this.append("or", operands ?? this.append("or", [], first), next);
     });
-    return this.ACTION(() => (rest === undefined ? first : this.join("or", start, first, rest)));
+    return operands === undefined ? first : this.connective("or", start, operands);
   });
 
   private readonly conjunction = this.RULE("conjunction", (): FilterAst => {
     const start = this.LA(1);
     const first = this.SUBRULE(this.negation);
-    let rest: FilterAst[] | undefined;
+    if (!this.RECORDING_PHASE && !tokenMatcher(this.LA(1), And)) return first;
+    let operands: FilterAst[] | undefined;
     this.MANY(() => {
       this.CONSUME(And);
       const next = this.SUBRULE2(this.negation);
-      this.ACTION(() => (rest ??= []).push(next));
+      if (!this.RECORDING_PHASE) operands = this.append("and", operands ?? this.append("and", [], first), next);
     });
-    return this.ACTION(() => (rest === undefined ? first : this.join("and", start, first, rest)));
+    return operands === undefined ? first : this.connective("and", start, operands);
   });
 
-  private readonly negation = this.RULE("negation", (): FilterAst =>
-    this.OR({
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          // `not` followed by an operator is a field named "not".
-          GATE: () => !tokenMatcher(this.LA(2), Operator),
-          ALT: () => {
-            const not = this.CONSUME(Not);
-            this.ACTION(() => this.enter(not));
-            const operand = this.SUBRULE(this.negation);
-            return this.ACTION(() => {
-              this.depth--;
-              return { kind: "not" as const, operand, span: this.spanFrom(not) };
-            });
-          },
+  // The alternatives below are built once: an OR or OPTION written inline
+  // would allocate its objects and closures on every call of its rule.
+
+  private readonly negationAlternatives = {
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      {
+        // `not` followed by an operator is a field named "not".
+        GATE: (): boolean => !tokenMatcher(this.LA(2), Operator),
+        ALT: (): FilterAst => {
+          const not = this.CONSUME(Not);
+          if (!this.RECORDING_PHASE) this.enter(not);
+          const operand = this.SUBRULE(this.negation);
+          if (this.RECORDING_PHASE) return operand;
+          this.depth--;
+          return { kind: "not", operand, span: this.spanFrom(not) };
         },
-        { ALT: () => this.SUBRULE(this.primary) },
-      ],
-    }),
-  );
+      },
+      {
+        ALT: (): FilterAst => {
+          const open = this.CONSUME(LParen);
+          if (!this.RECORDING_PHASE) this.enter(open);
+          const inner = this.SUBRULE2(this.filter);
+          this.CONSUME(RParen);
+          if (!this.RECORDING_PHASE) this.depth--;
+          return inner;
+        },
+      },
+      { ALT: (): FilterAst => this.SUBRULE(this.condition) },
+    ],
+  };
 
-  private readonly primary = this.RULE("primary", (): FilterAst =>
-    this.OR([{ ALT: () => this.SUBRULE(this.group) }, { ALT: () => this.SUBRULE(this.condition) }]),
-  );
+  private readonly negation = this.RULE("negation", (): FilterAst => this.OR(this.negationAlternatives));
 
-  private readonly group = this.RULE("group", (): FilterAst => {
-    const open = this.CONSUME(LParen);
-    this.ACTION(() => this.enter(open));
-    const inner = this.SUBRULE(this.disjunction);
-    this.CONSUME(RParen);
-    this.ACTION(() => this.depth--);
-    return inner;
-  });
+  private readonly fieldStart = [{ ALT: () => this.CONSUME1(Word) }, { ALT: () => this.CONSUME1(Keyword) }];
+
+  /** A keyword touching a word is one field (`and.x`). */
+  private readonly fieldRest = {
+    GATE: (): boolean => tokenMatcher(this.LA(0), Keyword) && touches(this.LA(0), this.LA(1)),
+    DEF: (): IToken => this.CONSUME2(Word),
+  };
+
+  private readonly valueAlternatives = [
+    {
+      ALT: (): Value => {
+        const quoted = this.CONSUME(Quoted);
+        return this.RECORDING_PHASE ? (undefined as never) : this.makeQuoted(quoted);
+      },
+    },
+    {
+      ALT: (): Value => {
+        const word = this.CONSUME3(Word);
+        return this.RECORDING_PHASE ? (undefined as never) : this.makeBare(word, undefined);
+      },
+    },
+    {
+      ALT: (): Value => {
+        const keyword = this.CONSUME2(Keyword);
+        const tail = this.OPTION2(this.valueRest);
+        return this.RECORDING_PHASE ? (undefined as never) : this.makeBare(keyword, tail);
+      },
+    },
+  ];
+
+  /** A keyword touching a word is one value (`not*`). */
+  private readonly valueRest = {
+    GATE: (): boolean => touches(this.LA(0), this.LA(1)),
+    DEF: (): IToken => this.CONSUME4(Word),
+  };
 
   private readonly condition = this.RULE("condition", (): ConditionNode => {
-    const field = this.SUBRULE(this.field);
+    const first = this.OR1(this.fieldStart);
+    const rest = this.OPTION1(this.fieldRest);
+    // Checked before reading on, so that the earliest error is the one reported.
+    const field = this.RECORDING_PHASE ? (undefined as never) : this.makeField(first, rest);
     const operator = this.CONSUME(Operator);
-    const value = this.SUBRULE(this.value);
-    return this.ACTION(() => ({
-      kind: "condition" as const,
+    const value = this.OR2(this.valueAlternatives);
+    if (this.RECORDING_PHASE) return undefined as never;
+    return {
+      kind: "condition",
       field,
       operator: operator.image as Op,
       value,
       span: { start: field.span.start, end: value.span.end },
-    }));
+    };
   });
-
-  private readonly field = this.RULE("field", (): FieldPath => {
-    const first = this.OR([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Keyword) }]);
-    let rest: IToken | undefined;
-    this.OPTION({
-      GATE: () => tokenMatcher(first, Keyword) && touches(first, this.LA(1)),
-      DEF: () => {
-        rest = this.CONSUME2(Word);
-      },
-    });
-    return this.ACTION(() => this.makeField(first, rest));
-  });
-
-  private readonly value = this.RULE("value", (): Value =>
-    this.OR([
-      {
-        ALT: () => {
-          const quoted = this.CONSUME(Quoted);
-          return this.ACTION(() => this.makeQuoted(quoted));
-        },
-      },
-      {
-        ALT: () => {
-          const word = this.CONSUME(Word);
-          return this.ACTION(() => this.makeBare(word, undefined));
-        },
-      },
-      {
-        ALT: () => {
-          const keyword = this.CONSUME(Keyword);
-          let rest: IToken | undefined;
-          this.OPTION({
-            GATE: () => touches(keyword, this.LA(1)),
-            DEF: () => {
-              rest = this.CONSUME2(Word);
-            },
-          });
-          return this.ACTION(() => this.makeBare(keyword, rest));
-        },
-      },
-    ]),
-  );
 
   private enter(token: IToken): void {
     if (++this.depth > this.maxDepth) throw new DepthExceeded(token);
@@ -200,32 +202,44 @@ export class FilterParser extends EmbeddedActionsParser {
     return { start: this.base + first.startOffset, end: this.base + last.startOffset + last.image.length };
   }
 
-  private join(kind: "and" | "or", start: IToken, first: FilterAst, rest: FilterAst[]): FilterAst {
-    const operands: FilterAst[] = [];
-    for (const operand of [first, ...rest]) {
-      if (operand === undefined) continue; // a rule that failed while recovering
-      if (operand.kind === kind) operands.push(...operand.operands);
-      else operands.push(operand);
-    }
+  /** Adds an operand, merging a nested group of the same connective. */
+  private append(kind: "and" | "or", operands: FilterAst[], operand: FilterAst): FilterAst[] {
+    if (operand === undefined) return operands; // a rule that failed while recovering
+    if (operand.kind === kind) operands.push(...operand.operands);
+    else operands.push(operand);
+    return operands;
+  }
+
+  private connective(kind: "and" | "or", start: IToken, operands: FilterAst[]): FilterAst {
     return { kind, operands, span: this.spanFrom(start) };
   }
 
   private makeField(first: IToken, rest: IToken | undefined): FieldPath {
     const text = rest === undefined ? first.image : first.image + rest.image;
-    const bad = NOT_FIELD_CHARACTER.exec(text);
     const start = this.base + first.startOffset;
-    if (bad !== null) {
-      const problem = new FilterSyntaxError(
-        "invalid-field",
-        `a field name holds only letters, digits, "_" and ".", but "${text}" holds "${bad[0]}"`,
-        this.source,
-        start + bad.index,
-        1,
-      );
-      if (!this.recovering) throw problem;
-      this.problems.push(problem);
+    // One pass: split on "." and stop at the first character a field may not hold.
+    const segments: string[] = [];
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 46 /* . */) {
+        segments.push(text.slice(from, i));
+        from = i + 1;
+      } else if (!isFieldCode(code)) {
+        const problem = new FilterSyntaxError(
+          "invalid-field",
+          `a field name holds only letters, digits, "_" and ".", but "${text}" holds "${text[i]}"`,
+          this.source,
+          start + i,
+          1,
+        );
+        if (!this.recovering) throw problem;
+        this.problems.push(problem);
+        break;
+      }
     }
-    return { segments: text.split("."), span: { start, end: start + text.length } };
+    segments.push(text.slice(from));
+    return { segments, span: { start, end: start + text.length } };
   }
 
   private makeQuoted(token: IToken): Value {
@@ -243,7 +257,7 @@ export class FilterParser extends EmbeddedActionsParser {
     const text = rest === undefined ? first.image : first.image + rest.image;
     const start = this.base + first.startOffset;
     const span = { start, end: start + text.length };
-    if (this.dialect === "trigger" && FIELD_REFERENCE.test(text)) {
+    if (this.dialect === "trigger" && (text.startsWith("entity.") || text.startsWith("metadata.")) && FIELD_REFERENCE.test(text)) {
       return { kind: "field", segments: text.split("."), span };
     }
     return { kind: "literal", text, span };
@@ -273,6 +287,11 @@ export class FilterParser extends EmbeddedActionsParser {
     }
     return out;
   }
+}
+
+/** `[A-Za-z0-9_]`: what a field segment holds. */
+function isFieldCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
 /** True when `next` starts right where `token` ends, with no blank between. */

@@ -7,7 +7,7 @@ import { createTokenInstance, EOF, tokenMatcher, type IRecognitionException, typ
 import type { Dialect, FilterAst } from "./ast";
 import { FilterSyntaxError } from "./errors";
 import { DepthExceeded, FilterParser } from "./grammar";
-import { And, lexer, Or, Quoted, RParen, Unterminated, Word } from "./lexer";
+import { And, lexer, Operator, Or, Quoted, RParen, Unterminated, Word } from "./lexer";
 
 export interface ParseOptions {
   /** `"trigger"` (webhook trigger filters, the default) or `"event-hub"`. */
@@ -244,11 +244,11 @@ function syntaxError(
   let expected: string;
   if (exception.name === "NotAllInputParsedException") {
     expected = tokenMatcher(token, RParen) ? `"and", "or" or the end of the filter (this ")" closes no "(")` : '"and", "or" or the end of the filter';
-  } else if (rule === "value") {
-    expected = `a value${after}`;
   } else if (rule === "condition") {
-    expected = `an operator (=, !=, <, <=, >, >=)${after}`;
-  } else if (rule === "group") {
+    // The condition rule fails either at its operator or at its value.
+    expected = previous !== undefined && tokenMatcher(previous, Operator) ? `a value${after}` : `an operator (=, !=, <, <=, >, >=)${after}`;
+  } else if (rule === "negation" && exception.name === "MismatchedTokenException") {
+    // The one token negation consumes without looking ahead first: a group's ")".
     expected = `"and", "or" or ")"${after}`;
   } else {
     expected = `a condition or "("${after}`;
