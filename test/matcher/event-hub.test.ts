@@ -3,16 +3,17 @@ import { describe, expect, test } from "vitest";
 import { defaultFilterCache } from "../../src/compiler/cache";
 import { subscriptionMatches } from "../../src/matcher/event-hub";
 import { FilterSyntaxError } from "../../src/syntax/errors";
+import { eventHubEvent } from "../../src/testing";
 
-const update = {
+const update = eventHubEvent({
   topic: "ftrack.update",
   data: { entities: [{ entityType: "task", action: "update" }], eventType: "Shot" },
   source: { id: "s1", applicationId: "ftrack.client.web", user: { username: "jane", id: "u1" } },
-};
-const discover = {
+});
+const discover = eventHubEvent({
   topic: "ftrack.connect.application.discover",
   data: { application: { identifier: "maya-2024", version: "2024" } },
-};
+});
 
 describe("subscriptionMatches", () => {
   test("ftrack's published expressions", () => {

@@ -5,16 +5,16 @@ import { FilterSet } from "../../src/matcher/filter-set";
 import { requiredEqualities } from "../../src/matcher/filter-index";
 import { parse } from "../../src/syntax/parser";
 import { FilterSyntaxError } from "../../src/syntax/errors";
+import { entityEvent, seededIds } from "../../src/testing";
 import taskUpdate from "../fixtures/events/task-update-status.json";
 
-const ids = (entries: readonly { id: string }[]) => entries.map((e) => e.id);
+const idsOf = (entries: readonly { id: string }[]) => entries.map((e) => e.id);
 
-/** A synthetic entity event (not an ftrack payload): just the fields the filters read. */
+const ids = seededIds(4);
+
+/** A synthetic entity event, built by the test kit. */
 function event(entityType: string, operation: string, newStatus: string, oldStatus = "old"): unknown {
-  return {
-    fez_id: "ftrack_entity_event_v1",
-    entity: { id: ["1"], entity_type: entityType, operation, new: { status_id: newStatus }, old: { status_id: oldStatus } },
-  };
+  return entityEvent({ entityType, operation, new: { status_id: newStatus }, old: { status_id: oldStatus }, ids });
 }
 
 describe("FilterSet", () => {
@@ -25,7 +25,7 @@ describe("FilterSet", () => {
     set.add("versions", "entity.entity_type = AssetVersion", "C");
     set.add("any-update", "entity.operation = update", "D");
     const matched = set.match(taskUpdate);
-    expect(ids(matched)).toEqual(["tasks", "status", "any-update"]);
+    expect(idsOf(matched)).toEqual(["tasks", "status", "any-update"]);
     expect(matched.map((e) => e.value)).toEqual(["A", "B", "D"]);
     expect(matched[0]?.filter.source).toBe('entity.entity_type = "Task"');
     expect(Object.isFrozen(matched[0])).toBe(true);
@@ -40,7 +40,7 @@ describe("FilterSet", () => {
     set.add("all", "not entity.x = 1");
     set.add("status", "entity.new.status_id = 44ddd0fe-4164-11df-9218-0019bb4983d8");
     set.add("type2", "entity.entity_type = Task");
-    expect(ids(set.match(taskUpdate))).toEqual(["op", "type", "all", "status", "type2"]);
+    expect(idsOf(set.match(taskUpdate))).toEqual(["op", "type", "all", "status", "type2"]);
   });
 
   test("add with a known id replaces the entry in place; remove and has", () => {
@@ -52,15 +52,15 @@ describe("FilterSet", () => {
     expect(set.size).toBe(3);
     expect(set.match(taskUpdate).map((e) => [e.id, e.value])).toEqual([["a", 10], ["b", 2], ["c", 3]]);
     set.add("a", "entity.operation = create", 11);
-    expect(ids(set.match(taskUpdate))).toEqual(["b", "c"]);
+    expect(idsOf(set.match(taskUpdate))).toEqual(["b", "c"]);
     expect(set.remove("b")).toBe(true);
     expect(set.remove("b")).toBe(false);
     expect(set.has("b")).toBe(false);
     expect(set.has("c")).toBe(true);
     expect(set.get("a")?.value).toBe(11);
-    expect(ids(set.match(taskUpdate))).toEqual(["c"]);
+    expect(idsOf(set.match(taskUpdate))).toEqual(["c"]);
     set.add("b", "entity.operation = update", 2);
-    expect(ids(set.match(taskUpdate))).toEqual(["c", "b"]);
+    expect(idsOf(set.match(taskUpdate))).toEqual(["c", "b"]);
     set.clear();
     expect(set.size).toBe(0);
     expect(set.match(taskUpdate)).toEqual([]);
@@ -72,7 +72,7 @@ describe("FilterSet", () => {
     set.add("ast", parse("entity.operation = update"));
     set.add("compiled", compile("entity.new.bid = 0"));
     set.add("strict", compile("entity.new.bid > 0 or entity.entity_type = Task", { strict: true }));
-    expect(ids(set.match(taskUpdate))).toEqual(["text", "ast"]);
+    expect(idsOf(set.match(taskUpdate))).toEqual(["text", "ast"]);
     expect(() => set.add("bad", "entity.entity_type = ")).toThrow(FilterSyntaxError);
     expect(set.has("bad")).toBe(false);
     expect(() => set.add("hub", compile("topic = a", { dialect: "event-hub" }))).toThrow(TypeError);
@@ -86,11 +86,11 @@ describe("FilterSet", () => {
     hub.add("ref", "data.a = data.b");
     hub.add("topic", "topic = ftrack.update");
     hub.add("wild", "topic = ftrack.*");
-    expect(ids(hub.match({ topic: "ftrack.update", data: { a: "data.b", b: "x" } }))).toEqual(["ref", "topic", "wild"]);
+    expect(idsOf(hub.match({ topic: "ftrack.update", data: { a: "data.b", b: "x" } }))).toEqual(["ref", "topic", "wild"]);
     const trigger = new FilterSet();
     trigger.add("ref", "entity.new.status_id = entity.old.status_id");
     expect(trigger.match(taskUpdate)).toEqual([]);
-    expect(ids(trigger.match(event("Task", "update", "s", "s")))).toEqual(["ref"]);
+    expect(idsOf(trigger.match(event("Task", "update", "s", "s")))).toEqual(["ref"]);
   });
 
   test("evaluation errors mean no match, as for the filter alone", () => {
@@ -98,7 +98,7 @@ describe("FilterSet", () => {
     set.add("error", 'entity.entity_type = "Task" and entity.new.bid > 5');
     set.add("empty", 'entity.entity_type = Task and entity.new.name = ""');
     set.add("ok", 'entity.entity_type = "Task"');
-    expect(ids(set.match(taskUpdate))).toEqual(["ok"]);
+    expect(idsOf(set.match(taskUpdate))).toEqual(["ok"]);
     expect(set.match(null)).toEqual([]);
     expect(set.match("Task")).toEqual([]);
   });
@@ -130,15 +130,15 @@ describe("candidates", () => {
       set.add(`f${i}`, `entity.entity_type = ${type} and entity.operation = ${operation} and entity.new.status_id = "${status}"${changed}`);
     }
     set.add("broad", "entity.entity_type = Task or entity.entity_type = Shot");
-    expect(ids(set.candidates(event("Task", "update", "status-0")))).toEqual(["f0", "broad"]);
-    expect(ids(set.match(event("Task", "update", "status-0")))).toEqual(["f0", "broad"]);
-    expect(ids(set.match(event("Task", "update", "status-0", "status-0")))).toEqual(["broad"]);
-    expect(ids(set.candidates(event("Task", "update", "nothing")))).toEqual(["broad"]);
+    expect(idsOf(set.candidates(event("Task", "update", "status-0")))).toEqual(["f0", "broad"]);
+    expect(idsOf(set.match(event("Task", "update", "status-0")))).toEqual(["f0", "broad"]);
+    expect(idsOf(set.match(event("Task", "update", "status-0", "status-0")))).toEqual(["broad"]);
+    expect(idsOf(set.candidates(event("Task", "update", "nothing")))).toEqual(["broad"]);
     // After removals and re-additions the index still files each filter under its status.
     for (let i = 0; i < 600; i++) set.remove(`f${i}`);
     for (let i = 0; i < 300; i++) set.add(`g${i}`, `entity.entity_type = Task and entity.new.status_id = "status-${i}"`);
-    expect(ids(set.candidates(event("Task", "update", "status-7")))).toEqual(["broad", "g7"]);
-    expect(ids(set.candidates(event("Task", "update", "status-700")))).toEqual(["f700", "broad"]);
+    expect(idsOf(set.candidates(event("Task", "update", "status-7")))).toEqual(["broad", "g7"]);
+    expect(idsOf(set.candidates(event("Task", "update", "status-700")))).toEqual(["f700", "broad"]);
   });
 
   test("a filter is filed under its rarest required equality", () => {
@@ -148,9 +148,9 @@ describe("candidates", () => {
     set.add("shot2", "entity.entity_type = Shot and entity.operation = update");
     set.add("shot3", "entity.entity_type = Shot and entity.operation = create");
     const task = { entity: { entity_type: "Task", operation: "delete", new: { name: "n3" } } };
-    expect(ids(set.candidates(task))).toEqual(["t3"]);
+    expect(idsOf(set.candidates(task))).toEqual(["t3"]);
     const shot = { entity: { entity_type: "Shot", operation: "update" } };
-    expect(ids(set.candidates(shot))).toEqual(["shot", "shot2"]);
+    expect(idsOf(set.candidates(shot))).toEqual(["shot", "shot2"]);
   });
 
   test("required equalities: top-level and root conditions only, no wildcards, empty literals or references", () => {

@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { EntityEvent } from "../../src/matcher/event";
 import { toNodeListener } from "../../src/matcher/node-listener";
 import { createWebhookHandler } from "../../src/matcher/webhook";
+import { entityEvent, seededIds, STATUS_IDS } from "../../src/testing";
 import taskUpdate from "../fixtures/events/task-update-status.json";
+
+const ids = seededIds(7);
 
 const SECRET = "webhook-secret-0123456789";
 const body = JSON.stringify(taskUpdate);
@@ -65,8 +68,10 @@ function send(payload: BodyInit, headers: Record<string, string> = { "ftrack-sec
   return fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: payload, ...init });
 }
 
-function withEntity(change: Record<string, unknown>, state: Record<string, unknown> = {}): string {
-  return JSON.stringify({ ...taskUpdate, entity: { ...taskUpdate.entity, ...change, new: { ...taskUpdate.entity.new, ...state } } });
+/** A synthetic Task update from the test kit, with `change` laid over its `entity` and `state` over `entity.new`. */
+function withEntity(change: Record<string, unknown>, state: Record<string, string> = {}): string {
+  const event = entityEvent({ entityType: "Task", new: state, ids });
+  return JSON.stringify({ ...event, entity: { ...event.entity, ...change } });
 }
 
 describe("webhook over node:http", () => {
@@ -133,7 +138,7 @@ describe("webhook over node:http", () => {
   test("a throwing handler gives 500, and the other handlers still run", async () => {
     received.length = 0;
     errors.length = 0;
-    const response = await send(withEntity({}, { name: "explode" }));
+    const response = await send(withEntity({}, { name: "explode", status_id: STATUS_IDS.Approved }));
     expect(response.status).toBe(500);
     expect(await response.json()).toMatchObject({ matched: ["task-status", "broken", "audit"], failed: ["broken"] });
     expect(received.map((r) => r.route).sort()).toEqual(["audit", "task-status"]);

@@ -3,6 +3,7 @@ import { describe, expect, test, vi } from "vitest";
 import { FilterSet } from "../../src/matcher/filter-set";
 import { secretEquals, verifyWebhookSecret } from "../../src/matcher/secret";
 import { createWebhookHandler, type WebhookRoute, type WebhookRouteHandler } from "../../src/matcher/webhook";
+import { created } from "../../src/testing";
 import taskUpdate from "../fixtures/events/task-update-status.json";
 
 const SECRET = "s3cr3t-ünï";
@@ -104,7 +105,7 @@ describe("createWebhookHandler", () => {
   test("204 when nothing matches", async () => {
     const calls: string[] = [];
     const handle = createWebhookHandler({ secret: SECRET, routes: routes(calls) });
-    const create = { ...taskUpdate, entity: { ...taskUpdate.entity, entity_type: "Shot", operation: "create" } };
+    const create = created("Shot");
     const response = await handle(post(JSON.stringify(create)));
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
