@@ -2,59 +2,75 @@
  * The fast backend: generates a JavaScript function from the AST and
  * compiles it once with `new Function`.
  *
- * The generated function first reads every field path the filter uses, in
- * source order, sharing prefixes (`entity.new` is read once for all its
- * fields), and evaluates every condition that can fail (see `canFail`), so
- * that an error anywhere aborts the evaluation exactly as in ftrack's engine.
- * Each path step inlines `readKey` (see `./values`), so every property load
- * has its own inline cache and stays fast; only unusual objects take the
- * shared slow path, `readOwn`.
- * It then combines the results with ordinary short-circuit `&&`, `||` and
- * `!`, where the conditions that cannot fail are plain comparisons. A local
- * `at` holds the index of the condition being read or evaluated, so an error
- * can name it.
+ * Default (non-strict) filters evaluate with ordinary short-circuit `&&`,
+ * `||` and `!`, reading each field path lazily where its condition runs.
+ * This gives ftrack's answer (rule 9: every operand is evaluated and any
+ * error means no match) because a short-circuit result of false is the
+ * answer whatever a skipped condition would have done, and a result of true
+ * is returned only after the fallible conditions that short-circuiting may
+ * have skipped (`conditionsToRecheck`, usually none) were evaluated too; one
+ * try/catch turns any error into false. A path prefix read once is reused
+ * wherever that read is certain to have happened: within an `and`/`or`
+ * chain by every later operand, and after the chain when the first operand
+ * made it, so the operands of a top-level `and` share `entity`, `entity.new`
+ * and so on.
  *
- * User text (field names, literals) enters the generated source only through
- * `JSON.stringify`; everything else in it is fixed text or generated names.
- * The value rules come from `./values` as arguments of the factory, never
- * from globals.
+ * Strict filters must report the first error in source order, as ftrack's
+ * engine (left to right, depth first) meets it: they read every field and
+ * evaluate every fallible condition in source order first, then combine. A
+ * local `at` holds the index of the condition being read or evaluated, so an
+ * error can name it.
+ *
+ * Each path step inlines `lookup` (see `./values`), with `undefined` as
+ * "missing", so every property load has its own inline cache; only unusual
+ * objects take the shared slow path. User text (field names, literals)
+ * enters the generated source only through `JSON.stringify`; everything else
+ * in it is fixed text or generated names. The value rules come from
+ * `./values` as arguments of the factory, never from globals.
  */
 import type { ConditionNode, FilterAst } from "../syntax/ast";
 import { locateError } from "./errors";
 import {
-  MISSING,
   ObjectPrototype,
   canFail,
   compareFields,
   compareWithLiteral,
-  defined,
+  conditionsToRecheck,
   failEmptyLiteral,
   fieldsEqual,
   isWildcard,
+  lookupOwn,
   matchWildcard,
-  readOwn,
 } from "./values";
 
 const isArray = Array.isArray;
 const getPrototypeOf = Object.getPrototypeOf;
 
-/** The names the generated code uses for the value rules, in factory-argument order. */
-const HELPER_NAMES = [
-  "MISSING",
-  "isArray",
-  "getPrototypeOf",
-  "ObjectPrototype",
-  "defined",
-  "readOwn",
-  "wildcard",
-  "emptyLiteral",
-  "orderText",
-  "equal",
-  "order",
-  "fail",
-] as const;
-
 const ORDER_TEST = { "<": "< 0", "<=": "<= 0", ">": "> 0", ">=": ">= 0" } as const;
+
+/** How tightly a piece of generated code binds: what it may stand next to without parentheses. */
+const Level = { Or: 1, And: 2, Comparison: 3, Atom: 4 } as const;
+type Level = (typeof Level)[keyof typeof Level];
+
+interface Piece {
+  readonly code: string;
+  readonly level: Level;
+}
+
+const wrap = (piece: Piece, minimum: Level): string => (piece.level >= minimum ? piece.code : `(${piece.code})`);
+
+/** `pieces` joined by `&&` or `||` (an empty `and` is true and an empty `or` false, as in ftrack). */
+function chain(kind: "and" | "or", pieces: readonly Piece[]): Piece {
+  const [first] = pieces;
+  if (first === undefined) return { code: kind === "and" ? "true" : "false", level: Level.Atom };
+  if (pieces.length === 1) return first;
+  const code = pieces.map((piece) => wrap(piece, Level.And)).join(kind === "and" ? " && " : " || ");
+  return { code, level: kind === "and" ? Level.And : Level.Or };
+}
+
+function invalid(node: never): never {
+  throw new TypeError(`invalid filter AST: ${String((node as { kind: unknown }).kind)}`);
+}
 
 /** A string literal of generated code; the only door for user text. */
 function quote(text: unknown): string {
@@ -62,114 +78,208 @@ function quote(text: unknown): string {
   return JSON.stringify(text);
 }
 
-/**
- * The source of the factory body that returns the filter function. Exposed
- * for tests and for people who want to read what a filter compiles to.
- * `conditions` are the AST's conditions in source order (from `checkAst`).
- */
-export function generateSource(ast: FilterAst, conditions: readonly ConditionNode[]): string {
-  const body: string[] = [];
-  const paths = new Map<string, string>();
-  let reads = 0;
-  let at = 0;
+/** Names the value of every path prefix (`entity`, `entity.new`, ...) once per function. */
+class Paths {
+  private readonly names = new Map<string, string>();
 
-  // Emits `at = index;` once, before the first statement that belongs to a condition.
-  const mark = (index: number): void => {
-    if (at !== index) body.push(`at = ${index};`);
-    at = index;
-  };
-  const read = (segments: readonly string[], index: number): string => {
+  /** All names handed out, in order. */
+  get all(): string[] {
+    return [...this.names.values()];
+  }
+
+  /**
+   * Appends to `steps` an assignment for each step of `segments` that is not
+   * in `done` (prefix keys whose value is certainly assigned), marks them
+   * done and returns the name holding the path's value.
+   */
+  read(segments: readonly string[], done: Set<string>, steps: string[]): string {
     let parent = "event";
-    for (let i = 1; i <= segments.length; i++) {
-      const key = JSON.stringify(segments.slice(0, i));
-      let name = paths.get(key);
+    let key = "";
+    for (const segment of segments) {
+      const k = quote(segment);
+      key += `${k},`;
+      let name = this.names.get(key);
       if (name === undefined) {
-        name = `v${reads++}`;
-        mark(index);
-        const k = quote(segments[i - 1]);
+        name = `v${this.names.size}`;
+        this.names.set(key, name);
+      }
+      if (!done.has(key)) {
+        done.add(key);
         const p = parent;
-        body.push(
-          `const ${name} = typeof ${p} !== "object" || ${p} === null || !(${k} in ${p}) ? MISSING`,
-          `  : !isArray(${p}) && getPrototypeOf(${p}) === ObjectPrototype && !(${k} in ObjectPrototype) ? defined(${p}[${k}])`,
-          `  : readOwn(${p}, ${k});`,
+        steps.push(
+          `${name} = typeof ${p} !== "object" || ${p} === null || !(${k} in ${p}) ? void 0` +
+            ` : !isArray(${p}) && getPrototypeOf(${p}) === ObjectPrototype && !(${k} in ObjectPrototype) ? ${p}[${k}]` +
+            ` : readOwn(${p}, ${k})`,
         );
-        paths.set(key, name);
       }
       parent = name;
     }
     return parent;
+  }
+}
+
+/**
+ * The test of a condition on the values named `left` and `right` (the
+ * latter only for a field reference), `undefined` meaning missing. Tests of
+ * fallible conditions call a value rule that throws on error.
+ */
+function conditionTest(condition: ConditionNode, left: string, right: string | undefined): Piece {
+  const { operator, value } = condition;
+  if (value.kind === "field" && right !== undefined) {
+    const both = `${left} !== void 0 && ${right} !== void 0`;
+    const strings = `typeof ${left} === "string" && typeof ${right} === "string"`;
+    const code =
+      operator === "=" ? `${both} && (${left} === ${right} || !(${strings}) && equal(${left}, ${right}))`
+      : operator === "!=" ? `${both} && ${left} !== ${right} && (${strings} || !equal(${left}, ${right}))`
+      : `${both} && order(${left}, ${right}) ${ORDER_TEST[operator]}`;
+    return { code, level: Level.And };
+  }
+  if (value.kind !== "literal") throw new TypeError("invalid filter AST: a field reference without segments");
+  const literal = quote(value.text);
+  const defined = `${left} !== void 0`;
+  if (operator === "=") {
+    if (value.text === "") return { code: `${defined} && emptyLiteral(${left})`, level: Level.And };
+    if (isWildcard(value.text)) {
+      return { code: `${defined} && wildcard(${left}, ${quote(value.text.slice(0, -1))})`, level: Level.And };
+    }
+    return { code: `${left} === ${literal}`, level: Level.Comparison };
+  }
+  if (operator === "!=") return { code: `${defined} && ${left} !== ${literal}`, level: Level.And };
+  return { code: `${defined} && orderText(${left}, ${literal}) ${ORDER_TEST[operator]}`, level: Level.And };
+}
+
+/** Reads a condition's fields (the steps not yet `done`) and returns its test on them. */
+function readCondition(condition: ConditionNode, paths: Paths, done: Set<string>, steps: string[]): Piece {
+  const left = paths.read(condition.field.segments, done, steps);
+  const right = condition.value.kind === "field" ? paths.read(condition.value.segments, done, steps) : undefined;
+  return conditionTest(condition, left, right);
+}
+
+/** A condition as one expression: its pending reads, then its test. */
+function conditionExpression(condition: ConditionNode, paths: Paths, done: Set<string>): Piece {
+  const steps: string[] = [];
+  const test = readCondition(condition, paths, done, steps);
+  if (steps.length === 0) return test;
+  return { code: `(${[...steps, wrap(test, Level.Or)].join(", ")})`, level: Level.Atom };
+}
+
+/**
+ * A node as a short-circuit expression. `done` holds the prefixes certainly
+ * read before the node runs; on return it holds those certainly read once
+ * the node has run (its first operand's, for a chain).
+ */
+function lenientExpression(node: FilterAst, paths: Paths, done: Set<string>): Piece {
+  switch (node.kind) {
+    case "condition":
+      return conditionExpression(node, paths, done);
+    case "not":
+      return { code: `!${wrap(lenientExpression(node.operand, paths, done), Level.Atom)}`, level: Level.Atom };
+    case "and":
+    case "or": {
+      // Within the chain each operand runs only after the ones before it.
+      let inChain = done;
+      const pieces = node.operands.map((operand, i) => {
+        if (i === 1) inChain = new Set(done);
+        return lenientExpression(operand, paths, inChain);
+      });
+      return chain(node.kind, pieces);
+    }
+    default:
+      return invalid(node);
+  }
+}
+
+/** The body of a non-strict filter: short-circuit evaluation, then the re-checks. */
+function lenientBody(ast: FilterAst, paths: Paths): string[] {
+  const body: string[] = [];
+  const done = new Set<string>();
+  const rechecks = conditionsToRecheck(ast);
+  if (ast.kind === "and" && ast.operands.length > 0) {
+    // A top-level `and` becomes one statement per operand, so every read is shared with later ones.
+    const last = ast.operands.length - 1;
+    for (const [i, operand] of ast.operands.entries()) {
+      let test: Piece;
+      if (operand.kind === "condition") {
+        const steps: string[] = [];
+        test = readCondition(operand, paths, done, steps);
+        body.push(...steps.map((step) => `${step};`));
+      } else {
+        test = lenientExpression(operand, paths, done);
+      }
+      if (i === last && rechecks.length === 0) return [...body, `return ${test.code};`];
+      body.push(`if (!${wrap(test, Level.Atom)}) return false;`);
+    }
+  } else {
+    const result = lenientExpression(ast, paths, done);
+    if (rechecks.length === 0) return [`return ${result.code};`];
+    body.push(`if (!${wrap(result, Level.Atom)}) return false;`);
+  }
+  // Conditions that short-circuiting may have skipped: evaluated for their errors only.
+  for (const condition of rechecks) body.push(`${wrap(conditionExpression(condition, paths, done), Level.Or)};`);
+  body.push("return true;");
+  return body;
+}
+
+/** The body of a strict filter: every read and fallible condition in source order, then the combination. */
+function strictBody(ast: FilterAst, conditions: readonly ConditionNode[], paths: Paths): string[] {
+  const body: string[] = [];
+  const done = new Set<string>();
+  let at = 0;
+  const mark = (index: number): void => {
+    if (at !== index) body.push(`at = ${index};`);
+    at = index;
   };
-
-  const tests = conditions.map((condition, index) => {
-    const left = read(condition.field.segments, index);
-    const { operator, value } = condition;
-    if (value.kind === "field") {
-      const right = read(value.segments, index);
-      const both = `${left} !== MISSING && ${right} !== MISSING`;
-      mark(index);
-      const test =
-        operator === "=" ? `equal(${left}, ${right})`
-        : operator === "!=" ? `!equal(${left}, ${right})`
-        : `order(${left}, ${right}) ${ORDER_TEST[operator]}`;
-      body.push(`const c${index} = ${both} && ${test};`);
-      return `c${index}`;
-    }
-    const literal = quote(value.text);
-    if (!canFail(condition)) {
-      return operator === "=" ? `${left} === ${literal}` : `(${left} !== MISSING && ${left} !== ${literal})`;
-    }
+  const tests = conditions.map((condition, index): Piece => {
+    const steps: string[] = [];
+    const test = readCondition(condition, paths, done, steps);
+    if (steps.length > 0) mark(index);
+    body.push(...steps.map((step) => `${step};`));
+    if (!canFail(condition)) return test;
     mark(index);
-    if (operator === "=" && value.text === "") {
-      body.push(`if (${left} !== MISSING) emptyLiteral(${left});`);
-      return "false";
-    }
-    if (operator === "=" && isWildcard(value.text)) {
-      body.push(`const c${index} = ${left} !== MISSING && wildcard(${left}, ${quote(value.text.slice(0, -1))});`);
-      return `c${index}`;
-    }
-    if (operator === "=" || operator === "!=") throw new Error("unreachable: infallible condition");
-    body.push(`const c${index} = ${left} !== MISSING && orderText(${left}, ${literal}) ${ORDER_TEST[operator]};`);
-    return `c${index}`;
+    body.push(`const c${index} = ${test.code};`);
+    return { code: `c${index}`, level: Level.Atom };
   });
-
-  // Each piece of the combination with its precedence: 3 an atom (a name,
-  // a parenthesised or negated expression), 2 a comparison, 1 a chain.
-  type Piece = { readonly code: string; readonly level: number };
-  const wrap = (piece: Piece, minimum: number): string => (piece.level >= minimum ? piece.code : `(${piece.code})`);
   let next = 0;
   const combine = (node: FilterAst): Piece => {
     switch (node.kind) {
       case "condition": {
         const test = tests[next++];
         if (test === undefined) throw new Error("unreachable: condition count");
-        return { code: test, level: /^[\w$]+$|^\(/.test(test) ? 3 : 2 };
+        return test;
       }
       case "not":
-        return { code: `!${wrap(combine(node.operand), 3)}`, level: 3 };
+        return { code: `!${wrap(combine(node.operand), Level.Atom)}`, level: Level.Atom };
       case "and":
-      case "or": {
-        if (node.operands.length === 0) return { code: node.kind === "and" ? "true" : "false", level: 3 };
-        const joined = node.operands.map((operand) => wrap(combine(operand), 2)).join(node.kind === "and" ? " && " : " || ");
-        return { code: joined, level: node.operands.length === 1 ? 2 : 1 };
-      }
-      default: {
-        const never: never = node;
-        throw new TypeError(`invalid filter AST: ${String((never as { kind: unknown }).kind)}`);
-      }
+      case "or":
+        return chain(node.kind, node.operands.map(combine));
+      default:
+        return invalid(node);
     }
   };
-  const result = combine(ast).code;
+  body.push(`return ${combine(ast).code};`);
+  return body;
+}
 
+/**
+ * The source of the factory body that returns the filter function, strict
+ * or not. Exposed for tests and for people who want to read what a filter
+ * compiles to. `conditions` are the AST's conditions in source order (from
+ * `checkAst`).
+ */
+export function generateSource(ast: FilterAst, conditions: readonly ConditionNode[], strict = false): string {
+  const paths = new Paths();
+  const body = strict ? strictBody(ast, conditions, paths) : lenientBody(ast, paths);
+  const names = paths.all;
   const indent = (line: string): string => `    ${line}`;
   return [
     `"use strict";`,
     `return function ftrackFilter(event) {`,
-    `  let at = 0;`,
+    ...(strict ? [`  let at = 0;`] : []),
+    ...(names.length > 0 ? [`  let ${names.join(", ")};`] : []),
     `  try {`,
     ...body.map(indent),
-    indent(`return ${result};`),
     `  } catch (error) {`,
-    `    return fail(error, at);`,
+    strict ? `    return fail(error, at);` : `    return false;`,
     `  }`,
     `};`,
   ].join("\n");
@@ -187,31 +297,29 @@ export function compileWithCodegen(
   conditions: readonly ConditionNode[],
   strict: boolean,
 ): (event: unknown) => boolean {
-  const fail = strict
-    ? (error: unknown, at: number): boolean => {
-        const condition = conditions[at];
-        if (condition === undefined) throw error;
-        throw locateError(error, condition);
-      }
-    : (): boolean => false;
-  const helpers = {
-    MISSING,
+  const fail = (error: unknown, at: number): boolean => {
+    const condition = conditions[at];
+    if (condition === undefined) throw error;
+    throw locateError(error, condition);
+  };
+  // The value rules, under the names the generated code uses for them.
+  const helpers: Record<string, unknown> = {
     isArray,
     getPrototypeOf,
     ObjectPrototype,
-    defined,
-    readOwn,
+    readOwn: lookupOwn,
     wildcard: matchWildcard,
     emptyLiteral: failEmptyLiteral,
     orderText: compareWithLiteral,
     equal: fieldsEqual,
     order: compareFields,
     fail,
-  } satisfies Record<(typeof HELPER_NAMES)[number], unknown>;
-  const factory = new Function(...HELPER_NAMES, generateSource(ast, conditions)) as (
+  };
+  const names = Object.keys(helpers);
+  const factory = new Function(...names, generateSource(ast, conditions, strict)) as (
     ...args: unknown[]
   ) => (event: unknown) => boolean;
-  return factory(...HELPER_NAMES.map((name) => helpers[name]));
+  return factory(...names.map((name) => helpers[name]));
 }
 
 let available: boolean | undefined;

@@ -12,8 +12,17 @@
  * `undefined` counts as missing, as it would after a JSON round trip. Own
  * getters and proxy traps do run (inherited getters never do); whatever they
  * throw propagates, and the backends report it as `read-error`.
+ *
+ * Which conditions a backend may skip (rule 9): ftrack evaluates every
+ * operand, and any evaluation error means no match. So a short-circuit
+ * evaluation that yields false is the answer (a skipped error would also
+ * have meant false); one that yields true is the answer only once every
+ * fallible condition it may have skipped ({@link conditionsToRecheck}) has
+ * been checked for an error. Reading the event cannot fail on JSON data, so
+ * whether a read that short-circuiting makes unnecessary still happens is
+ * unspecified (it matters only for throwing getters and proxies).
  */
-import type { ConditionNode, Operator } from "../syntax/ast";
+import type { ConditionNode, FilterAst, Operator } from "../syntax/ast";
 import { compareCodePoints, describeValue, jsonCompare, jsonEquals } from "./compare";
 import { EvaluationFault } from "./errors";
 
@@ -40,36 +49,38 @@ export const ObjectPrototype: object = Object.prototype;
 
 /**
  * The own property `key` of `parent` when `parent` is an object that is not
- * an array; otherwise, or when the property is absent or `undefined`,
- * {@link MISSING}. Never reads an inherited property and never runs an
- * inherited getter. A proxy is read through its `has`, `getPrototypeOf` and
- * `get` traps, and `getOwnPropertyDescriptor` when its prototype is not
- * `Object.prototype` or holds `key`.
+ * an array; otherwise, or when the property is absent, `undefined` (which
+ * the backends use as "missing": an own `undefined` is missing anyway). Never
+ * reads an inherited property and never runs an inherited getter. A proxy is
+ * read through its `has`, `getPrototypeOf` and `get` traps, and
+ * `getOwnPropertyDescriptor` when its prototype is not `Object.prototype` or
+ * holds `key`.
  *
  * The steps, which the generated code inlines per path step so that every
  * property load has its own inline cache: not an object, or `key` nowhere in
- * it or its prototypes: missing. An array: missing. An object whose
+ * it or its prototypes: missing. An object that is not an array, whose
  * prototype is `Object.prototype` while `Object.prototype` has no `key` (the
  * case of every `JSON.parse` object, unless the prototype is polluted with
  * that very key): the property must be own, read it. Anything else:
- * {@link readOwn}.
+ * {@link lookupOwn}. The `in` tests are inline-cached by the engine and
+ * measured several times faster than `Object.hasOwn` on every step.
  */
-export function readKey(parent: unknown, key: string): unknown {
-  if (typeof parent !== "object" || parent === null || !(key in parent)) return MISSING;
+export function lookup(parent: unknown, key: string): unknown {
+  if (typeof parent !== "object" || parent === null || !(key in parent)) return undefined;
   if (!isArray(parent) && getPrototypeOf(parent) === ObjectPrototype && !(key in ObjectPrototype)) {
-    return defined((parent as Record<string, unknown>)[key]);
+    return (parent as Record<string, unknown>)[key];
   }
-  return readOwn(parent, key);
+  return lookupOwn(parent, key);
 }
 
-/** The slow path of {@link readKey}: an own-property test, then the read. */
-export function readOwn(parent: object, key: string): unknown {
-  if (isArray(parent) || !hasOwn(parent, key)) return MISSING;
-  return defined((parent as Record<string, unknown>)[key]);
+/** The slow path of {@link lookup}: an own-property test, then the read. */
+export function lookupOwn(parent: object, key: string): unknown {
+  return isArray(parent) || !hasOwn(parent, key) ? undefined : (parent as Record<string, unknown>)[key];
 }
 
-/** `value`, or {@link MISSING} for `undefined` (no JSON value is undefined). */
-export function defined(value: unknown): unknown {
+/** {@link lookup} with {@link MISSING} for a missing property, as `explain` shows it. */
+export function readKey(parent: unknown, key: string): unknown {
+  const value = lookup(parent, key);
   return value === undefined ? MISSING : value;
 }
 
@@ -77,8 +88,8 @@ export function defined(value: unknown): unknown {
 export function readPath(root: unknown, segments: readonly string[]): unknown {
   let value = root;
   for (const segment of segments) {
-    value = readKey(value, segment);
-    if (value === MISSING) return MISSING;
+    value = lookup(value, segment);
+    if (value === undefined) return MISSING;
   }
   return value;
 }
@@ -214,10 +225,7 @@ function onSides<T>(left: unknown, right: unknown, compare: (a: unknown, b: unkn
  * read: `=` with an empty or `*`-suffixed literal, ordering against a
  * literal, and every field-against-field comparison (deep equality can
  * exceed the depth limit or meet a throwing getter inside a structure). The
- * others (`=` and `!=` with any other literal) never fail, so a backend may
- * leave them to short-circuit evaluation. Every backend still reads every
- * field of every condition, as ftrack does, so a throwing read is never
- * skipped either.
+ * others (`=` and `!=` with any other literal) never fail on JSON data.
  */
 export function canFail(condition: ConditionNode): boolean {
   const { operator, value } = condition;
@@ -225,4 +233,44 @@ export function canFail(condition: ConditionNode): boolean {
   if (operator === "!=") return false;
   if (operator === "=") return value.text === "" || isWildcard(value.text);
   return true;
+}
+
+/**
+ * The fallible conditions (see {@link canFail}) that short-circuit
+ * evaluation of `ast` may skip on a call where the filter yields true, in
+ * source order: a backend that short-circuits must still evaluate these
+ * before it answers true, and answer false if one of them fails. Every other
+ * condition has been evaluated whenever the root yields true: an `and` that
+ * yields true evaluated all its operands, each yielding true; an `or` that
+ * yields false evaluated all its operands, each yielding false; a `not`
+ * evaluated its operand with the opposite result; and any evaluated `and` or
+ * `or` evaluated its first operand. For most real filters (an `and` of
+ * conditions) the list is empty. Cost: one walk of the tree.
+ */
+export function conditionsToRecheck(ast: FilterAst): ConditionNode[] {
+  const out: ConditionNode[] = [];
+  // `evaluated`: the node runs on every call where the root yields true;
+  // `known`: its result on such a call, when that is certain.
+  const visit = (node: FilterAst, evaluated: boolean, known: boolean | undefined): void => {
+    switch (node.kind) {
+      case "condition":
+        if (!evaluated && canFail(node)) out.push(node);
+        return;
+      case "not":
+        visit(node.operand, evaluated, known === undefined ? undefined : !known);
+        return;
+      case "and":
+      case "or": {
+        const all = evaluated && known === (node.kind === "and");
+        node.operands.forEach((operand, i) => visit(operand, all || (evaluated && i === 0), all ? known : undefined));
+        return;
+      }
+      default: {
+        const never: never = node;
+        throw new TypeError(`invalid filter AST: ${String((never as { kind: unknown }).kind)}`);
+      }
+    }
+  };
+  visit(ast, true, true);
+  return out;
 }

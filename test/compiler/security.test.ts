@@ -79,9 +79,9 @@ describe.each(BACKENDS)("%s backend: hostile text in the filter", (backend) => {
 
 describe("generated code", () => {
   test("holds user text only inside JSON string literals", () => {
-    for (const payload of PAYLOADS) {
+    for (const [payload, strict] of PAYLOADS.flatMap((payload) => [[payload, false], [payload, true]] as const)) {
       const ast = or(cond([payload, "x"], "=", payload), cond(["y"], "<", payload), ref(["entity", payload], "=", ["entity", "z"]));
-      const source = generateSource(ast, checkAst(ast, "trigger"));
+      const source = generateSource(ast, checkAst(ast, "trigger"), strict);
       // Remove the string literals: what remains must be the generator's own text.
       const code = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
       expect(code).not.toContain("pwned");
@@ -100,18 +100,20 @@ describe("generated code", () => {
       ref("entity.e", "=", "metadata.f"),
       ref("entity.e", "!=", "metadata.f"),
     );
-    const source = generateSource(ast, checkAst(ast, "trigger"));
-    const code = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
-    const identifiers = new Set(code.match(/[A-Za-z_$][\w$]*/g));
-    const allowed = new Set([
-      "use", "strict", "return", "function", "ftrackFilter", "event", "let", "const", "try", "catch", "error", "if",
-      "typeof", "object", "null", "in", "true", "false", "at",
-      "MISSING", "isArray", "getPrototypeOf", "ObjectPrototype", "defined", "readOwn",
-      "wildcard", "emptyLiteral", "orderText", "equal", "order", "fail",
-    ]);
-    for (const name of identifiers) {
-      if (/^[vc]\d+$/.test(name)) continue;
-      expect(allowed, name).toContain(name);
+    for (const strict of [false, true]) {
+      const source = generateSource(ast, checkAst(ast, "trigger"), strict);
+      const code = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+      const identifiers = new Set(code.match(/[A-Za-z_$][\w$]*/g));
+      const allowed = new Set([
+        "use", "strict", "return", "function", "ftrackFilter", "event", "let", "const", "try", "catch", "error", "if",
+        "typeof", "object", "null", "in", "true", "false", "at", "void",
+        "MISSING", "isArray", "getPrototypeOf", "ObjectPrototype", "defined", "readOwn",
+        "wildcard", "emptyLiteral", "orderText", "equal", "order", "fail",
+      ]);
+      for (const name of identifiers) {
+        if (/^[vc]\d+$/.test(name)) continue;
+        expect(allowed, name).toContain(name);
+      }
     }
   });
 
@@ -119,9 +121,25 @@ describe("generated code", () => {
     const hot = compile('entity.entity_type = "AssetVersion" and entity.operation = "update" and entity.new.status_id != entity.old.status_id');
     const source = generateSource(hot.ast, checkAst(hot.ast, "trigger"));
     // entity, entity_type, operation, new, new.status_id, old, old.status_id: each read once.
-    expect(source.match(/^ {4}const v\d+ =/gm)).toHaveLength(7);
-    expect(source).toContain('return v1 === "AssetVersion" && v2 === "update" && c2;');
-    expect(source).toContain("const c2 = v4 !== MISSING && v6 !== MISSING && !equal(v4, v6);");
+    expect(source.match(/^ {4}v\d+ = /gm)).toHaveLength(7);
+    // Each read happens where its condition needs it, and a false operand returns at once.
+    const lines = source.split("\n").map((line) => line.trim());
+    const at = (prefix: string): number => lines.findIndex((line) => line.startsWith(prefix));
+    expect(at('if (!(v1 === "AssetVersion")) return false;')).toBeGreaterThan(at("v1 = "));
+    expect(at('if (!(v1 === "AssetVersion")) return false;')).toBeLessThan(at("v2 = "));
+    expect(at('if (!(v2 === "update")) return false;')).toBeLessThan(at("v3 = "));
+    // The field comparison is inline for strings; no re-check follows (every operand runs when it matches).
+    expect(source).toContain(
+      'return v4 !== void 0 && v6 !== void 0 && v4 !== v6 && (typeof v4 === "string" && typeof v6 === "string" || !equal(v4, v6));',
+    );
+    expect(source.match(/return /g)).toHaveLength(5); // the factory's, two early exits, the result, the catch
+    // Strict code reads every field and evaluates every fallible condition first, in source order.
+    const strictSource = generateSource(hot.ast, checkAst(hot.ast, "trigger"), true);
+    expect(strictSource.match(/^ {4}v\d+ = /gm)).toHaveLength(7);
+    expect(strictSource).toContain('return v1 === "AssetVersion" && v2 === "update" && c2;');
+    expect(strictSource).toContain(
+      'const c2 = v4 !== void 0 && v6 !== void 0 && v4 !== v6 && (typeof v4 === "string" && typeof v6 === "string" || !equal(v4, v6));',
+    );
   });
 });
 
