@@ -78,9 +78,34 @@ function quote(text: unknown): string {
   return JSON.stringify(text);
 }
 
-/** Names the value of every path prefix (`entity`, `entity.new`, ...) once per function. */
+/**
+ * Names the value of every path prefix (`entity`, `entity.new`, ...) once per
+ * function, and every literal.
+ */
 class Paths {
   private readonly names = new Map<string, string>();
+  private readonly literalNames = new Map<string, string>();
+
+  /**
+   * The name of a literal. Literals are not written into the source but
+   * passed in as values, so that filters differing only in their literals
+   * (a status id each) have the same source, which V8 compiles once and
+   * then takes from its compilation cache.
+   */
+  literal(text: unknown): string {
+    if (typeof text !== "string") throw new TypeError("invalid filter AST: expected a string");
+    let name = this.literalNames.get(text);
+    if (name === undefined) {
+      name = `L${this.literalNames.size}`;
+      this.literalNames.set(text, name);
+    }
+    return name;
+  }
+
+  /** The literals, in the order of their names. */
+  get literals(): string[] {
+    return [...this.literalNames.keys()];
+  }
 
   /** All names handed out, in order. */
   get all(): string[] {
@@ -123,7 +148,7 @@ class Paths {
  * latter only for a field reference), `undefined` meaning missing. Tests of
  * fallible conditions call a value rule that throws on error.
  */
-function conditionTest(condition: ConditionNode, left: string, right: string | undefined): Piece {
+function conditionTest(condition: ConditionNode, left: string, right: string | undefined, paths: Paths): Piece {
   const { operator, value } = condition;
   if (value.kind === "field" && right !== undefined) {
     const both = `${left} !== void 0 && ${right} !== void 0`;
@@ -135,12 +160,12 @@ function conditionTest(condition: ConditionNode, left: string, right: string | u
     return { code, level: Level.And };
   }
   if (value.kind !== "literal") throw new TypeError("invalid filter AST: a field reference without segments");
-  const literal = quote(value.text);
+  const literal = paths.literal(value.text);
   const defined = `${left} !== void 0`;
   if (operator === "=") {
     if (value.text === "") return { code: `${defined} && emptyLiteral(${left})`, level: Level.And };
     if (isWildcard(value.text)) {
-      return { code: `${defined} && wildcard(${left}, ${quote(value.text.slice(0, -1))})`, level: Level.And };
+      return { code: `${defined} && wildcard(${left}, ${paths.literal(value.text.slice(0, -1))})`, level: Level.And };
     }
     return { code: `${left} === ${literal}`, level: Level.Comparison };
   }
@@ -152,7 +177,7 @@ function conditionTest(condition: ConditionNode, left: string, right: string | u
 function readCondition(condition: ConditionNode, paths: Paths, done: Set<string>, steps: string[]): Piece {
   const left = paths.read(condition.field.segments, done, steps);
   const right = condition.value.kind === "field" ? paths.read(condition.value.segments, done, steps) : undefined;
-  return conditionTest(condition, left, right);
+  return conditionTest(condition, left, right, paths);
 }
 
 /** A condition as one expression: its pending reads, then its test. */
@@ -260,19 +285,32 @@ function strictBody(ast: FilterAst, conditions: readonly ConditionNode[], paths:
   return body;
 }
 
+/** What {@link generateSource} produces: the factory's source and the values of its literals. */
+export interface GeneratedFilter {
+  /**
+   * The body of a factory that takes the value rules (by name) and
+   * `literals`, and returns the filter function.
+   */
+  readonly source: string;
+  /** The literal texts, in the order the source's `L0`, `L1`, ... name them. */
+  readonly literals: readonly string[];
+}
+
 /**
  * The source of the factory body that returns the filter function, strict
- * or not. Exposed for tests and for people who want to read what a filter
- * compiles to. `conditions` are the AST's conditions in source order (from
- * `checkAst`).
+ * or not, and the literals it takes. Exposed for tests and for people who
+ * want to read what a filter compiles to. `conditions` are the AST's
+ * conditions in source order (from `checkAst`).
  */
-export function generateSource(ast: FilterAst, conditions: readonly ConditionNode[], strict = false): string {
+export function generateSource(ast: FilterAst, conditions: readonly ConditionNode[], strict = false): GeneratedFilter {
   const paths = new Paths();
   const body = strict ? strictBody(ast, conditions, paths) : lenientBody(ast, paths);
   const names = paths.all;
+  const literals = paths.literals;
   const indent = (line: string): string => `    ${line}`;
-  return [
+  const source = [
     `"use strict";`,
+    ...(literals.length > 0 ? [`const ${literals.map((_, i) => `L${i} = literals[${i}]`).join(", ")};`] : []),
     `return function ftrackFilter(event) {`,
     ...(strict ? [`  let at = 0;`] : []),
     ...(names.length > 0 ? [`  let ${names.join(", ")};`] : []),
@@ -283,6 +321,7 @@ export function generateSource(ast: FilterAst, conditions: readonly ConditionNod
     `  }`,
     `};`,
   ].join("\n");
+  return { source, literals };
 }
 
 /**
@@ -316,10 +355,9 @@ export function compileWithCodegen(
     fail,
   };
   const names = Object.keys(helpers);
-  const factory = new Function(...names, generateSource(ast, conditions, strict)) as (
-    ...args: unknown[]
-  ) => (event: unknown) => boolean;
-  return factory(...names.map((name) => helpers[name]));
+  const { source, literals } = generateSource(ast, conditions, strict);
+  const factory = new Function(...names, "literals", source) as (...args: unknown[]) => (event: unknown) => boolean;
+  return factory(...names.map((name) => helpers[name]), literals);
 }
 
 let available: boolean | undefined;

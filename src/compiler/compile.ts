@@ -10,7 +10,7 @@ import { parse } from "../syntax/parser";
 import { compileWithClosures } from "./closure";
 import { codegenAvailable, compileWithCodegen } from "./codegen";
 import { debugText } from "./debug-text";
-import { checkAst, checkOptions, optionChecks } from "./validate";
+import { checkAst, checkOptions, conditionsOf, optionChecks } from "./validate";
 
 /** Options of {@link compile}. */
 export interface CompileOptions {
@@ -96,7 +96,8 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
   } else {
     throw new TypeError("compile expects filter text or a filter AST");
   }
-  const conditions = checkAst(ast, dialect);
+  // A tree from the parser is valid by construction; one from elsewhere is checked.
+  const conditions = typeof sourceOrAst === "string" ? conditionsOf(ast) : checkAst(ast, dialect);
   if (typeof sourceOrAst !== "string") source = sourceOfAst(ast);
   const backend = requested === "closure" || (requested === "auto" && !codegenAvailable()) ? "closure" : "codegen";
   const predicate =

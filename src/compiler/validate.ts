@@ -5,7 +5,7 @@
  * Also lists a tree's conditions in source order, the order in which
  * ftrack's engine evaluates them.
  */
-import type { ConditionNode, Dialect } from "../syntax/ast";
+import type { ConditionNode, Dialect, FilterAst } from "../syntax/ast";
 
 /** Deepest AST the compiler accepts (the parser's own limit is lower). */
 export const MAX_AST_DEPTH = 1000;
@@ -60,6 +60,27 @@ export function checkOptions<T extends object>(
  * operands: `and` is true and `or` false, as in ftrack's engine), although
  * the parser never builds them. Cost: one walk of the tree.
  */
+/** The conditions of a tree the parser built (so known to be valid), in source order. */
+export function conditionsOf(ast: FilterAst, out: ConditionNode[] = []): ConditionNode[] {
+  switch (ast.kind) {
+    case "condition":
+      out.push(ast);
+      break;
+    case "not":
+      conditionsOf(ast.operand, out);
+      break;
+    case "and":
+    case "or":
+      for (const operand of ast.operands) conditionsOf(operand, out);
+      break;
+    default: {
+      const never: never = ast;
+      throw new TypeError(`invalid filter AST: ${String((never as { kind: unknown }).kind)}`);
+    }
+  }
+  return out;
+}
+
 export function checkAst(ast: unknown, dialect: Dialect): ConditionNode[] {
   const conditions: ConditionNode[] = [];
   walk(ast, "ast", 0, dialect, conditions);

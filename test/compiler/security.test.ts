@@ -81,13 +81,15 @@ describe("generated code", () => {
   test("holds user text only inside JSON string literals", () => {
     for (const [payload, strict] of PAYLOADS.flatMap((payload) => [[payload, false], [payload, true]] as const)) {
       const ast = or(cond([payload, "x"], "=", payload), cond(["y"], "<", payload), ref(["entity", payload], "=", ["entity", "z"]));
-      const source = generateSource(ast, checkAst(ast, "trigger"), strict);
+      const { source, literals } = generateSource(ast, checkAst(ast, "trigger"), strict);
       // Remove the string literals: what remains must be the generator's own text.
       const code = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
       expect(code).not.toContain("pwned");
       expect(code).not.toContain("\u2028");
       expect(code).not.toContain("`");
+      // Field names enter as JSON strings; literal texts do not enter the source at all.
       expect(source).toContain(JSON.stringify(payload));
+      expect(literals).toContain(payload);
     }
   });
 
@@ -101,17 +103,17 @@ describe("generated code", () => {
       ref("entity.e", "!=", "metadata.f"),
     );
     for (const strict of [false, true]) {
-      const source = generateSource(ast, checkAst(ast, "trigger"), strict);
+      const { source } = generateSource(ast, checkAst(ast, "trigger"), strict);
       const code = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
       const identifiers = new Set(code.match(/[A-Za-z_$][\w$]*/g));
       const allowed = new Set([
-        "use", "strict", "return", "function", "ftrackFilter", "event", "let", "const", "try", "catch", "error", "if",
+        "use", "strict", "return", "function", "ftrackFilter", "event", "let", "const", "try", "catch", "error", "if", "literals",
         "typeof", "object", "null", "in", "true", "false", "at", "void",
         "MISSING", "isArray", "getPrototypeOf", "ObjectPrototype", "defined", "readOwn",
         "wildcard", "emptyLiteral", "orderText", "equal", "order", "fail",
       ]);
       for (const name of identifiers) {
-        if (/^[vc]\d+$/.test(name)) continue;
+        if (/^[vcL]\d+$/.test(name)) continue;
         expect(allowed, name).toContain(name);
       }
     }
@@ -119,28 +121,45 @@ describe("generated code", () => {
 
   test("is what a careful person would write for the hot filter", () => {
     const hot = compile('entity.entity_type = "AssetVersion" and entity.operation = "update" and entity.new.status_id != entity.old.status_id');
-    const source = generateSource(hot.ast, checkAst(hot.ast, "trigger"));
+    const { source, literals } = generateSource(hot.ast, checkAst(hot.ast, "trigger"));
+    expect(literals).toEqual(["AssetVersion", "update"]);
     // entity, entity_type, operation, new, new.status_id, old, old.status_id: each read once.
     expect(source.match(/^ {4}v\d+ = /gm)).toHaveLength(7);
     // Each read happens where its condition needs it, and a false operand returns at once.
     const lines = source.split("\n").map((line) => line.trim());
     const at = (prefix: string): number => lines.findIndex((line) => line.startsWith(prefix));
-    expect(at('if (!(v1 === "AssetVersion")) return false;')).toBeGreaterThan(at("v1 = "));
-    expect(at('if (!(v1 === "AssetVersion")) return false;')).toBeLessThan(at("v2 = "));
-    expect(at('if (!(v2 === "update")) return false;')).toBeLessThan(at("v3 = "));
+    expect(at("if (!(v1 === L0)) return false;")).toBeGreaterThan(at("v1 = "));
+    expect(at("if (!(v1 === L0)) return false;")).toBeLessThan(at("v2 = "));
+    expect(at("if (!(v2 === L1)) return false;")).toBeLessThan(at("v3 = "));
     // The field comparison is inline for strings; no re-check follows (every operand runs when it matches).
     expect(source).toContain(
       'return v4 !== void 0 && v6 !== void 0 && v4 !== v6 && (typeof v4 === "string" && typeof v6 === "string" || !equal(v4, v6));',
     );
     expect(source.match(/return /g)).toHaveLength(5); // the factory's, two early exits, the result, the catch
     // Strict code reads every field and evaluates every fallible condition first, in source order.
-    const strictSource = generateSource(hot.ast, checkAst(hot.ast, "trigger"), true);
+    const strictSource = generateSource(hot.ast, checkAst(hot.ast, "trigger"), true).source;
     expect(strictSource.match(/^ {4}v\d+ = /gm)).toHaveLength(7);
-    expect(strictSource).toContain('return v1 === "AssetVersion" && v2 === "update" && c2;');
+    expect(strictSource).toContain("return v1 === L0 && v2 === L1 && c2;");
     expect(strictSource).toContain(
       'const c2 = v4 !== void 0 && v6 !== void 0 && v4 !== v6 && (typeof v4 === "string" && typeof v6 === "string" || !equal(v4, v6));',
     );
   });
+});
+
+test("filters that differ only in their literals compile to the same source", () => {
+  const source = (text: string) => {
+    const ast = compile(text).ast;
+    return generateSource(ast, checkAst(ast, "trigger"));
+  };
+  const approved = source('entity.entity_type = "AssetVersion" and entity.new.status_id = "44de097a-4164-11df-9218-0019bb4983d8"');
+  const pending = source('entity.entity_type = "Task" and entity.new.status_id = "44dded64-4164-11df-9218-0019bb4983d8"');
+  expect(pending.source).toBe(approved.source);
+  expect(pending.literals).toEqual(["Task", "44dded64-4164-11df-9218-0019bb4983d8"]);
+  // A repeated literal is passed once.
+  expect(source("a = x or b = x").literals).toEqual(["x"]);
+  // The same literal text compiled against different filters keeps each filter's own answer.
+  expect(compile('entity.entity_type = "Task"')({ entity: { entity_type: "Task" } })).toBe(true);
+  expect(compile('entity.entity_type = "Note"')({ entity: { entity_type: "Task" } })).toBe(false);
 });
 
 describe("hostile environments", () => {
