@@ -3,7 +3,7 @@
  *
  * Order matters where patterns overlap, and is chosen to reproduce the
  * scanner-less reading of ftrack's own parser:
- * - whitespace first: it is skipped and never part of a token;
+ * - blanks first: they are skipped and never part of a token;
  * - two-character operators before their one-character prefixes (`<=` before
  *   `<`), so the longest operator wins;
  * - keywords before the word token: `and`, `or`, `not` in any case are
@@ -22,13 +22,13 @@ import { createToken, Lexer, type TokenType } from "chevrotain";
 // lexer (at start-up) need not analyse the patterns.
 const WORD_START = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_,./*@+-"];
 
-export const WhiteSpace = createToken({
-  name: "WhiteSpace",
-  pattern: /[ \t\r\n]+/,
-  group: Lexer.SKIPPED,
-  start_chars_hint: [" ", "\t", "\r", "\n"],
-  line_breaks: true,
-});
+// Blanks are single-character tokens: Chevrotain matches those by comparing
+// character codes, without a regular expression, and filters mostly hold
+// single spaces.
+export const Space = createToken({ name: "Space", pattern: " ", group: Lexer.SKIPPED, line_breaks: false });
+export const Tab = createToken({ name: "Tab", pattern: "\t", group: Lexer.SKIPPED, line_breaks: false });
+export const LineFeed = createToken({ name: "LineFeed", pattern: "\n", group: Lexer.SKIPPED, line_breaks: true });
+export const CarriageReturn = createToken({ name: "CarriageReturn", pattern: "\r", group: Lexer.SKIPPED, line_breaks: true });
 
 export const Operator = createToken({ name: "Operator", pattern: Lexer.NA });
 export const NotEqual = createToken({ name: "NotEqual", pattern: /!=/, start_chars_hint: ["!"], categories: Operator, label: '"!="' });
@@ -86,7 +86,10 @@ export const Unterminated = createToken({
 });
 
 export const allTokens: TokenType[] = [
-  WhiteSpace,
+  Space,
+  Tab,
+  LineFeed,
+  CarriageReturn,
   NotEqual,
   GreaterEqual,
   LessEqual,
