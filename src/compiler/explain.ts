@@ -3,7 +3,9 @@
  * node, what it resolved to, as plain JSON-serialisable data plus a
  * readable tree (`toString()`). Evaluation follows ftrack's engine exactly
  * (every operand, left to right, depth first; the first error aborts), so
- * `matched` always equals what the compiled filter returns.
+ * on JSON data `matched` always equals what the compiled filter returns. (On
+ * an event whose getters throw, a compiled filter may skip a read that
+ * short-circuiting makes unnecessary, so the two can differ there.)
  */
 import type { Dialect, FilterAst, Operator, Span } from "../syntax/ast";
 import { parse } from "../syntax/parser";
