@@ -98,20 +98,42 @@ function isNumeric(value: unknown): boolean {
   return type === "number" || type === "boolean" || type === "bigint";
 }
 
+/**
+ * The most values one comparison visits. JSON values are trees, so this
+ * bounds nothing a 1 MiB event can hold; values built in JavaScript can share
+ * sub-objects, and comparing those visits each shared part once per path to
+ * it, which grows exponentially with depth.
+ */
+export const MAX_COMPARE_VALUES = 500_000;
+
+/** Values the current comparison may still visit; reset by each top-level call. */
+let budget = MAX_COMPARE_VALUES;
+
 function tooDeep(left: unknown, right: unknown): EvaluationFault {
   return new EvaluationFault(
     "too-deep",
-    `the values are nested more than ${MAX_COMPARE_DEPTH} levels deep (or are cyclic)`,
+    `the values are nested more than ${MAX_COMPARE_DEPTH} levels deep, are cyclic, or hold more than ${MAX_COMPARE_VALUES} values to compare`,
     left,
     right,
   );
 }
 
 /**
+ * Enters a pair of structures with `children` values each to compare:
+ * checks the depth and spends the children from the budget (reset at depth 0).
+ */
+function visit(a: unknown, b: unknown, depth: number, children: number): void {
+  if (depth === 0) budget = MAX_COMPARE_VALUES;
+  budget -= children;
+  if (depth >= MAX_COMPARE_DEPTH || budget < 0) throw tooDeep(a, b);
+}
+
+/**
  * Python's `==` on JSON values (rule 8): strings by identity, numbers and
  * booleans numerically (`true == 1`), null only to null, arrays element by
  * element, objects by keys and values. Throws `too-deep` past
- * {@link MAX_COMPARE_DEPTH} levels. Cost: linear in the compared structure.
+ * {@link MAX_COMPARE_DEPTH} levels or {@link MAX_COMPARE_VALUES} structures.
+ * Cost: linear in the compared structure.
  */
 export function jsonEquals(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
@@ -122,11 +144,11 @@ export function jsonEquals(a: unknown, b: unknown, depth = 0): boolean {
   if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;
   const arrays = isArray(a);
   if (arrays !== isArray(b)) return false;
-  if (depth >= MAX_COMPARE_DEPTH) throw tooDeep(a, b);
   if (arrays) {
     const x = a as readonly unknown[];
     const y = b as readonly unknown[];
     if (x.length !== y.length) return false;
+    visit(a, b, depth, x.length);
     for (let i = 0; i < x.length; i++) {
       if (!jsonEquals(elementAt(x, i), elementAt(y, i), depth + 1)) return false;
     }
@@ -134,6 +156,7 @@ export function jsonEquals(a: unknown, b: unknown, depth = 0): boolean {
   }
   const keys = objectKeys(a);
   if (keys.length !== objectKeys(b).length) return false;
+  visit(a, b, depth, keys.length);
   for (const key of keys) {
     if (!hasOwn(b, key)) return false;
     if (!jsonEquals((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false;
@@ -156,8 +179,8 @@ export function jsonCompare(a: unknown, b: unknown, depth = 0): number {
     return x < y ? -1 : x > y ? 1 : x == y ? 0 : Number.NaN;
   }
   if (isArray(a) && isArray(b)) {
-    if (depth >= MAX_COMPARE_DEPTH) throw tooDeep(a, b);
     const n = Math.min(a.length, b.length);
+    visit(a, b, depth, n);
     for (let i = 0; i < n; i++) {
       const x = elementAt(a, i);
       const y = elementAt(b, i);

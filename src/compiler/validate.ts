@@ -34,11 +34,13 @@ export function checkOptions<T extends object>(
   options: unknown,
   checks: Readonly<Record<string, OptionCheck>>,
 ): Partial<T> {
-  if (options === undefined) return {};
+  // No prototype: reading an option that was not given must not find one
+  // planted on Object.prototype.
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  if (options === undefined) return out as Partial<T>;
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new TypeError(`${caller}: options must be an object`);
   }
-  const out: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
     const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
     if (check === undefined) {

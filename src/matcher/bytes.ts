@@ -32,9 +32,11 @@ export function byteLengthOver(text: string, max: number): boolean {
   return false;
 }
 
-const strictDecoder = new TextDecoder("utf-8", { fatal: true });
+// The byte order mark is kept, so that text and bytes bodies are read alike
+// (the JSON step drops one leading mark from either).
+const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** `bytes` decoded as UTF-8 (a leading byte order mark dropped), or undefined when they are not valid UTF-8. */
+/** `bytes` decoded as UTF-8 (a byte order mark kept), or undefined when they are not valid UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
     return strictDecoder.decode(bytes);
@@ -78,4 +80,17 @@ export async function readLimited(stream: ReadableStream<Uint8Array> | null, max
     offset += chunk.byteLength;
   }
   return { ok: true, bytes };
+}
+
+/**
+ * A short description of a thrown value for an error message; never throws
+ * itself (a value whose `message` getter or `toString` throws, or a revoked
+ * proxy, is "an unprintable value").
+ */
+export function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return "an unprintable value";
+  }
 }

@@ -6,7 +6,7 @@
  * since ftrack adds fields over time.
  */
 import type { JsonValue } from "../compiler/json-safe";
-import { byteLengthOver, decodeUtf8 } from "./bytes";
+import { byteLengthOver, decodeUtf8, describeThrown } from "./bytes";
 
 /** A JSON object. */
 export interface JsonObject {
@@ -124,7 +124,7 @@ export function parseEntityEvent(body: unknown, options?: ParseEntityEventOption
   if (typeof body === "string") {
     if (byteLengthOver(body, maxBytes)) throw tooLarge(maxBytes);
     value = parseJson(body);
-  } else if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
+  } else if (isBytes(body)) {
     const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
     if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
     const text = decodeUtf8(bytes);
@@ -138,11 +138,20 @@ export function parseEntityEvent(body: unknown, options?: ParseEntityEventOption
     checkEvent(value, problems);
   } catch (error) {
     // Only a parsed value handed in can throw here (a getter or a proxy trap).
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeThrown(error);
     problems.push({ path: "$", message: `the value could not be read: ${reason}` });
   }
   if (problems.length > 0) throw new EventValidationError("invalid-event", problems);
   return value as EntityEvent;
+}
+
+/** Whether `body` is raw bytes; false for anything `instanceof` cannot ask (a revoked proxy). */
+function isBytes(body: unknown): body is Uint8Array | ArrayBuffer {
+  try {
+    return body instanceof Uint8Array || body instanceof ArrayBuffer;
+  } catch {
+    return false;
+  }
 }
 
 function checkMaxBytes(options: ParseEntityEventOptions | undefined): number {
@@ -168,7 +177,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(source);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeThrown(error);
     throw new EventValidationError("invalid-json", [{ path: "$", message: reason }]);
   }
 }

@@ -2,7 +2,7 @@
  * The shared-secret check of ftrack webhooks: the receiver configures a
  * header (ftrack's examples use `ftrack-secret`) in the webhook's `headers`,
  * and accepts a request only when it carries the same value. The comparison
- * runs in constant time over the bytes of the expected secret, with no
+ * runs in constant time over the code units of the expected secret, with no
  * dependency on `node:crypto`, so it works on every runtime (Workers
  * included).
  */
@@ -19,7 +19,16 @@ export interface VerifySecretOptions {
   readonly header?: string;
 }
 
-const encoder = new TextEncoder();
+// A header name as HTTP defines it (a "token"); anything else makes Headers throw.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Checks a header-name option: a TypeError unless it is a valid HTTP header name. */
+export function checkHeaderName(name: unknown, caller: string): string {
+  if (typeof name !== "string" || !HEADER_NAME.test(name)) {
+    throw new TypeError(`${caller}: option header must be a valid HTTP header name`);
+  }
+  return name;
+}
 
 /**
  * The single value of header `name` (case-insensitive), or undefined when
@@ -44,39 +53,36 @@ export function singleHeader(headers: HeadersInput, name: string): string | unde
 }
 
 /**
- * Whether `provided` equals the secret whose UTF-8 bytes are `expected`.
- * The time taken depends on the length of `expected` and of `provided`,
- * never on their contents: every byte of `expected` is compared, without an
- * early exit.
+ * Whether `provided` equals the secret `expected`, code unit by code unit
+ * (so a lone surrogate equals only itself). The time taken depends on the
+ * lengths of the two, never on their contents: every code unit of
+ * `expected` is compared, without an early exit.
  */
-export function secretEquals(provided: string, expected: Uint8Array): boolean {
-  const given = encoder.encode(provided);
-  let diff = given.length === expected.length ? 0 : 1;
+export function secretEquals(provided: string, expected: string): boolean {
+  let diff = provided.length === expected.length ? 0 : 1;
   for (let i = 0; i < expected.length; i++) {
-    diff |= (expected[i] ?? 0) ^ (i < given.length ? (given[i] ?? 0) : 0);
+    diff |= expected.charCodeAt(i) ^ (i < provided.length ? provided.charCodeAt(i) : 0);
   }
   return diff === 0;
 }
 
-/** The UTF-8 bytes of a secret, checked: a non-empty string. */
-export function secretBytes(expected: unknown, caller: string): Uint8Array {
+/** A secret option, checked: a non-empty string. */
+export function checkSecret(expected: unknown, caller: string): string {
   if (typeof expected !== "string" || expected === "") throw new TypeError(`${caller}: the secret must be a non-empty string`);
-  return encoder.encode(expected);
+  return expected;
 }
 
 /**
  * Whether the request's secret header (default `ftrack-secret`, any case)
  * holds exactly `expected`. A missing header, an array value (the header
  * sent twice, in a Node record) or a header under two spellings fails.
- * Constant time in the secret's contents. Cost: one UTF-8 encoding of each
- * side; to check many requests, `createWebhookHandler` encodes the expected
- * secret once. Throws a TypeError when `expected` is not a non-empty string.
+ * Constant time in the secret's contents. Cost: one pass over the
+ * secret. Throws a TypeError when `expected` is not a non-empty string.
  */
 export function verifyWebhookSecret(headers: HeadersInput, expected: string, options?: VerifySecretOptions): boolean {
-  const bytes = secretBytes(expected, "verifyWebhookSecret");
-  const name = options?.header ?? DEFAULT_SECRET_HEADER;
-  if (typeof name !== "string" || name === "") throw new TypeError("verifyWebhookSecret: option header must be a non-empty string");
+  const secret = checkSecret(expected, "verifyWebhookSecret");
+  const name = checkHeaderName(options?.header ?? DEFAULT_SECRET_HEADER, "verifyWebhookSecret");
   if (typeof headers !== "object" || headers === null) return false;
   const provided = singleHeader(headers, name);
-  return provided !== undefined && secretEquals(provided, bytes);
+  return provided !== undefined && secretEquals(provided, secret);
 }

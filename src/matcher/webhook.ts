@@ -18,10 +18,10 @@
  */
 import type { CompiledFilter } from "../compiler/compile";
 import type { FilterAst } from "../syntax/ast";
-import { readLimited } from "./bytes";
+import { describeThrown, readLimited } from "./bytes";
 import { DEFAULT_MAX_EVENT_BYTES, EventValidationError, parseEntityEvent, type EntityEvent } from "./event";
 import { FilterSet } from "./filter-set";
-import { DEFAULT_SECRET_HEADER, secretBytes, secretEquals, singleHeader } from "./secret";
+import { checkHeaderName, checkSecret, DEFAULT_SECRET_HEADER, secretEquals, singleHeader } from "./secret";
 
 /** What a route's handler receives beside the event. */
 export interface WebhookRouteContext {
@@ -79,9 +79,8 @@ export type WebhookHandlerOptions = CommonOptions &
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   if (typeof options !== "object" || options === null) throw new TypeError("createWebhookHandler: options must be an object");
-  const secret = secretBytes(options.secret, "createWebhookHandler");
-  const header = options.header ?? DEFAULT_SECRET_HEADER;
-  if (typeof header !== "string" || header === "") throw new TypeError("createWebhookHandler: option header must be a non-empty string");
+  const secret = checkSecret(options.secret, "createWebhookHandler");
+  const header = checkHeaderName(options.header ?? DEFAULT_SECRET_HEADER, "createWebhookHandler");
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_EVENT_BYTES;
   if (typeof maxBytes !== "number" || !(maxBytes === Infinity || (Number.isSafeInteger(maxBytes) && maxBytes >= 0))) {
     throw new TypeError("createWebhookHandler: option maxBodyBytes must be a non-negative integer or Infinity");
@@ -110,8 +109,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       if (!read.ok) return tooLarge(maxBytes);
       body = read.bytes;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return json(400, { error: { code: "unreadable-body", message: `the body could not be read: ${message}` } });
+      return json(400, { error: { code: "unreadable-body", message: `the body could not be read: ${describeThrown(error)}` } });
     }
     let event: EntityEvent;
     try {

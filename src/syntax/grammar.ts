@@ -27,7 +27,7 @@
  * themselves rather than wrapping each in `ACTION(() => ...)`, which would
  * allocate a closure per step of every parse.
  */
-import { EmbeddedActionsParser, tokenMatcher, type IToken } from "chevrotain";
+import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type IToken } from "chevrotain";
 import type { ConditionNode, Dialect, FieldPath, FilterAst, Operator as Op, Span, Value } from "./ast";
 import { FilterSyntaxError } from "./errors";
 import { allTokens, And, Keyword, LParen, Not, Operator, Or, Quoted, RParen, Word } from "./lexer";
@@ -41,6 +41,19 @@ export class DepthExceeded extends Error {
   }
 }
 
+/** Thrown to stop a recovering parse once it has recorded enough errors. */
+export class EnoughErrors extends Error {
+  constructor() {
+    super("enough errors");
+  }
+}
+
+/** How many errors a recovering parse records before it stops. */
+export const RECOVERY_ERROR_LIMIT = 50;
+
+type SaveError = (this: unknown, error: IRecognitionException) => IRecognitionException;
+const saveError = (EmbeddedActionsParser.prototype as unknown as { SAVE_ERROR: SaveError }).SAVE_ERROR;
+
 export class FilterParser extends EmbeddedActionsParser {
   /** Offset of the parsed text within the original source (leading blanks stripped). */
   base = 0;
@@ -51,6 +64,8 @@ export class FilterParser extends EmbeddedActionsParser {
   dialect: Dialect = "trigger";
   maxDepth = 128;
   private depth = 0;
+  /** Where tab expansion last stopped in `text`, and the column there. */
+  private tabCursor = { offset: 0, column: 0 };
   /** Problems found by the actions (invalid fields) when recovering. */
   problems: FilterSyntaxError[] = [];
   private readonly recovering: boolean;
@@ -74,6 +89,7 @@ export class FilterParser extends EmbeddedActionsParser {
     this.dialect = dialect;
     this.maxDepth = maxDepth;
     this.depth = 0;
+    this.tabCursor = { offset: 0, column: 0 };
     this.problems = [];
   }
 
@@ -192,6 +208,18 @@ export class FilterParser extends EmbeddedActionsParser {
     };
   });
 
+  /**
+   * Chevrotain records every error through this method. Recovery on hostile
+   * input meets an error at nearly every token and scans ahead for a place
+   * to resume after each one, which costs quadratic time; so a recovering
+   * parse stops once it has recorded {@link RECOVERY_ERROR_LIMIT} errors.
+   */
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    const saved = saveError.call(this, error);
+    if (this.recovering && this.errors.length >= RECOVERY_ERROR_LIMIT) throw new EnoughErrors();
+    return saved;
+  }
+
   private enter(token: IToken): void {
     if (++this.depth > this.maxDepth) throw new DepthExceeded(token);
   }
@@ -269,11 +297,19 @@ export class FilterParser extends EmbeddedActionsParser {
    * filter, so a tab inside quotes stands for one to eight spaces.
    */
   private expandTabs(bodyOffset: number, body: string): string {
-    let lineStart = bodyOffset;
-    while (lineStart > 0 && this.text[lineStart - 1] !== "\n" && this.text[lineStart - 1] !== "\r") lineStart--;
-    // Columns count code points, as Python's str.expandtabs does.
-    let column = 0;
-    for (const char of this.text.slice(lineStart, bodyOffset)) column = char === "\t" ? column + 8 - (column % 8) : column + 1;
+    // Columns count code points, as Python's str.expandtabs does. The column
+    // is carried forward from the previous quoted value on the same line, so
+    // that many such values on one long line cost linear time.
+    let from = this.tabCursor.offset;
+    let column = this.tabCursor.column;
+    if (from > bodyOffset) {
+      from = bodyOffset;
+      while (from > 0 && this.text[from - 1] !== "\n" && this.text[from - 1] !== "\r") from--;
+      column = 0;
+    }
+    for (const char of this.text.slice(from, bodyOffset)) {
+      column = char === "\n" || char === "\r" ? 0 : char === "\t" ? column + 8 - (column % 8) : column + 1;
+    }
     let out = "";
     for (const char of body) {
       if (char === "\t") {
@@ -282,9 +318,10 @@ export class FilterParser extends EmbeddedActionsParser {
         column += width;
       } else {
         out += char;
-        column += 1;
+        column = char === "\r" ? 0 : column + 1;
       }
     }
+    this.tabCursor = { offset: bodyOffset + body.length, column };
     return out;
   }
 }

@@ -6,7 +6,7 @@
 import { createTokenInstance, EOF, tokenMatcher, type IRecognitionException, type IToken } from "chevrotain";
 import type { Dialect, FilterAst } from "./ast";
 import { FilterSyntaxError } from "./errors";
-import { DepthExceeded, FilterParser } from "./grammar";
+import { DepthExceeded, EnoughErrors, FilterParser, RECOVERY_ERROR_LIMIT } from "./grammar";
 import { And, lexer, Operator, Or, Quoted, RParen, Unterminated, Word } from "./lexer";
 
 export interface ParseOptions {
@@ -22,7 +22,7 @@ export interface ParseOptions {
 export const DEFAULT_LIMITS = Object.freeze({ maxLength: 65_536, maxDepth: 128 });
 const MAX_DEPTH_CEILING = 200;
 /** parseAll stops looking for more errors after this many. */
-const MAX_ERRORS = 50;
+const MAX_ERRORS = RECOVERY_ERROR_LIMIT;
 const MAX_ROUNDS = MAX_ERRORS;
 
 interface Resolved {
@@ -40,12 +40,18 @@ export function resolveParseOptions(options: ParseOptions | undefined, extraKeys
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key) && !extraKeys?.has(key)) throw new TypeError(`unknown option "${key}"`);
   }
-  const { dialect = "trigger", maxLength = DEFAULT_LIMITS.maxLength, maxDepth = DEFAULT_LIMITS.maxDepth } = options;
+  // Own properties only: a polluted Object.prototype must not change a parse.
+  const own = (key: string): unknown => (Object.hasOwn(options, key) ? (options as Record<string, unknown>)[key] : undefined);
+  const dialect = own("dialect") ?? "trigger";
+  const maxLength = own("maxLength") ?? DEFAULT_LIMITS.maxLength;
+  const maxDepth = own("maxDepth") ?? DEFAULT_LIMITS.maxDepth;
   if (dialect !== "trigger" && dialect !== "event-hub") {
     throw new TypeError(`dialect must be "trigger" or "event-hub", not ${JSON.stringify(dialect)}`);
   }
-  if (!Number.isSafeInteger(maxLength) || maxLength < 1) throw new TypeError("maxLength must be a positive integer");
-  if (!Number.isSafeInteger(maxDepth) || maxDepth < 0 || maxDepth > MAX_DEPTH_CEILING) {
+  if (typeof maxLength !== "number" || !Number.isSafeInteger(maxLength) || maxLength < 1) {
+    throw new TypeError("maxLength must be a positive integer");
+  }
+  if (typeof maxDepth !== "number" || !Number.isSafeInteger(maxDepth) || maxDepth < 0 || maxDepth > MAX_DEPTH_CEILING) {
     throw new TypeError(`maxDepth must be an integer from 0 to ${MAX_DEPTH_CEILING}`);
   }
   return { dialect, maxLength, maxDepth };
@@ -64,7 +70,7 @@ export function parse(source: string, options?: ParseOptions): FilterAst {
   if (typeof source !== "string") throw new TypeError("parse expects the filter as a string");
   const opts = resolveParseOptions(options);
   const result = run(source, opts, false);
-  if (result.errors[0] !== undefined) throw result.errors[0];
+  if (result.errors.length > 0) throw result.errors[0] as FilterSyntaxError;
   return result.ast as FilterAst;
 }
 
@@ -81,7 +87,16 @@ export interface ParseAllResult {
  */
 export function parseAll(source: string, options?: ParseOptions): ParseAllResult {
   const opts = resolveParseOptions(options);
-  return run(source, opts, true);
+  // Recovery makes Chevrotain raise an exception per error it meets, and a
+  // hostile input has one at nearly every token: without stack traces,
+  // raising them is cheap. (Synchronous, and restored before returning.)
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run(source, opts, true);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
@@ -147,12 +162,13 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
       if (thrown instanceof FilterSyntaxError) errors.push(thrown);
       else if (thrown instanceof DepthExceeded) errors.push(tooDeep(source, start, thrown.token, opts.maxDepth));
       else if (thrown instanceof RangeError) errors.push(tooDeep(source, start, undefined, opts.maxDepth));
-      else throw thrown;
+      else if (!(thrown instanceof EnoughErrors)) throw thrown;
     }
     errors.push(...parser.problems);
     let leftover: IToken | undefined;
     for (const exception of parser.errors) {
-      errors.push(syntaxError(exception, tokens, source, start, text.length));
+      // Recovery can report thousands; only the first ones are ever shown.
+      if (errors.length < MAX_ERRORS) errors.push(syntaxError(exception, tokens, source, start, text.length));
       if (exception.name === "NotAllInputParsedException") leftover = exception.token;
     }
     if (!recover || leftover === undefined || errors.length >= MAX_ERRORS) break;

@@ -1,10 +1,8 @@
 /**
  * Regression tests for defects the fuzz properties found, one per defect,
- * each with the smallest input that shows it. A test marked `test.fails`
- * reproduces a defect that is not fixed yet (it passes while the defect is
- * there); once the defect is fixed, make it a plain `test` and clear its
- * entry in support/known-defects.ts, which relaxes the fuzz properties
- * meanwhile.
+ * each with the smallest input that showed it; every one is fixed. A new
+ * defect gets a `test.fails` here until it is fixed, and the fuzz
+ * properties may relax the one check it breaks meanwhile.
  */
 import { describe, expect, test } from "vitest";
 import { compile } from "../../src/compiler/compile";
@@ -60,31 +58,31 @@ const unprintable = {
 const EVENT = '{"fez_id":"ftrack_entity_event_v1","entity":{"id":["1"],"entity_type":"Task","operation":"update"}}';
 
 describe("bounded work on 64 KiB inputs", () => {
-  // Defect: FilterParser.expandTabs (src/syntax/grammar.ts) scans back to the start of the line for every
+  // Was: FilterParser.expandTabs (src/syntax/grammar.ts) scans back to the start of the line for every
   // quoted value holding a tab, so a line of n such values costs O(n²). Input: `a="<TAB>" or ` repeated.
-  test.fails("parse: 64 KiB of quoted values holding tabs", () => {
+  test("parse: 64 KiB of quoted values holding tabs", () => {
     expectLinear((size) => filterOf(size, () => 'a="\t"', " or "), (source) => parse(source));
   });
 
-  // Defect: every diagnostic computes its line and column by scanning the source from offset 0
+  // Was: every diagnostic computes its line and column by scanning the source from offset 0
   // (toDiagnosticSpan → lineColumn, src/lint/diagnostic.ts), O(diagnostics × length).
   // Input: `x0=* or x1=* or …`, an unknown-field error and a wildcard note per condition.
-  test.fails("lint: 64 KiB filter with a diagnostic per condition", () => {
+  test("lint: 64 KiB filter with a diagnostic per condition", () => {
     expectLinear((size) => filterOf(size, (i) => `x${i.toString(36)}=*`, " or "), (source) => lint(source));
   });
 
-  // Defect: the contradiction rule compares every pair of conditions on one field under an `and`
+  // Was: the contradiction rule compares every pair of conditions on one field under an `and`
   // (findConflicts, src/lint/rules/contradiction.ts), O(k²). Input: `a=1 and a=1 and …` (event-hub: no other rule fires).
-  test.fails("lint: 64 KiB and of conditions on one field", () => {
+  test("lint: 64 KiB and of conditions on one field", () => {
     expectLinear((size) => filterOf(size, () => "a=1", " and "), (source) => lint(source, { dialect: "event-hub" }));
   });
 
-  // Defect: with recovery, Chevrotain reports an error for nearly every token of `or a or a …`, and
+  // Was: with recovery, Chevrotain reports an error for nearly every token of `or a or a …`, and
   // parseAll (src/syntax/parser.ts, run) turns every one into a FilterSyntaxError (each scanning for its
   // line) before it keeps the first 50: thousands of errors for 64 KiB, each costly to raise.
   // The cost is not quadratic but large (tens of times a valid filter of the same size), so the test
   // compares with that: a ratio, again independent of the machine.
-  test.fails("lint: 64 KiB of 'or a or a'", () => {
+  test("lint: 64 KiB of 'or a or a'", () => {
     const valid = filterOf(65_536, () => "a=1", " or ");
     const validMs = Math.min(...[1, 2, 3].map(() => elapsed(() => lint(valid, { dialect: "event-hub" }))));
     const brokenMs = elapsed(() => lint("or a ".repeat(13_107)));
@@ -94,17 +92,17 @@ describe("bounded work on 64 KiB inputs", () => {
 });
 
 describe("parseEntityEvent throws only EventValidationError", () => {
-  // Defect: `body instanceof Uint8Array` (src/matcher/event.ts, parseEntityEvent) runs outside the guard
+  // Was: `body instanceof Uint8Array` (src/matcher/event.ts, parseEntityEvent) runs outside the guard
   // around the shape checks; on a revoked proxy it throws a TypeError.
-  test.fails("parseEntityEvent: a revoked proxy as the body", () => {
+  test("parseEntityEvent: a revoked proxy as the body", () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
     expect(() => parseEntityEvent(proxy)).toThrow(EventValidationError);
   });
 
-  // Defect: the guard describes what a getter threw with String(error) (src/matcher/event.ts), which throws
+  // Was: the guard describes what a getter threw with String(error) (src/matcher/event.ts), which throws
   // for a value whose toString throws; that value escapes.
-  test.fails("parseEntityEvent: a getter throwing an unprintable value", () => {
+  test("parseEntityEvent: a getter throwing an unprintable value", () => {
     const body = {
       get fez_id(): never {
         throw unprintable;
@@ -113,9 +111,9 @@ describe("parseEntityEvent throws only EventValidationError", () => {
     expect(() => parseEntityEvent(body)).toThrow(EventValidationError);
   });
 
-  // Defect: for bytes, TextDecoder drops a leading byte order mark and parseJson (src/matcher/event.ts) drops
+  // Was: for bytes, TextDecoder drops a leading byte order mark and parseJson (src/matcher/event.ts) drops
   // another, so two BOMs are accepted as bytes but refused as text. One BOM is ignored, as documented.
-  test.fails("parseEntityEvent: two byte order marks, as text and as bytes", () => {
+  test("parseEntityEvent: two byte order marks, as text and as bytes", () => {
     const text = `\ufeff\ufeff${EVENT}`;
     const outcome = (body: unknown): string => {
       try {
@@ -130,9 +128,9 @@ describe("parseEntityEvent throws only EventValidationError", () => {
 });
 
 describe("the webhook handler always resolves to a response", () => {
-  // Defect: the handler describes a body stream's error with String(error) (src/matcher/webhook.ts), which
+  // Was: the handler describes a body stream's error with String(error) (src/matcher/webhook.ts), which
   // throws for an unprintable value, so the returned promise rejects instead of answering 400.
-  test.fails("webhook: a body stream failing with an unprintable value", async () => {
+  test("webhook: a body stream failing with an unprintable value", async () => {
     const handler = createWebhookHandler({ secret: "s", routes: [] });
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -144,10 +142,10 @@ describe("the webhook handler always resolves to a response", () => {
     expect(response.status).toBe(400);
   });
 
-  // Defect: createWebhookHandler accepts any non-empty `header` option; one that is not a valid header
+  // Was: createWebhookHandler accepts any non-empty `header` option; one that is not a valid header
   // name makes Headers.get throw on every request, so every call rejects. Expected: a TypeError when the
   // handler is built (or a response).
-  test.fails("webhook: an invalid header name option", async () => {
+  test("webhook: an invalid header name option", async () => {
     let handler: ((request: Request) => Promise<Response>) | undefined;
     try {
       handler = createWebhookHandler({ secret: "s", header: "bad header", routes: [] });
@@ -159,17 +157,17 @@ describe("the webhook handler always resolves to a response", () => {
     expect(response.status).toBe(401);
   });
 
-  // Defect: secretEquals (src/matcher/secret.ts) compares UTF-8 bytes, and TextEncoder writes every lone
+  // Was: secretEquals (src/matcher/secret.ts) compares UTF-8 bytes, and TextEncoder writes every lone
   // surrogate as U+FFFD, so distinct strings verify as equal.
-  test.fails("verifyWebhookSecret: a lone surrogate is not U+FFFD", () => {
+  test("verifyWebhookSecret: a lone surrogate is not U+FFFD", () => {
     expect(verifyWebhookSecret({ "ftrack-secret": "\ud800" }, "\ufffd")).toBe(false);
   });
 });
 
 describe("no reads through a polluted Object.prototype", () => {
-  // Defect: parse (src/syntax/parser.ts) tests `result.errors[0] !== undefined`; on an empty array that reads
+  // Was: parse (src/syntax/parser.ts) tests `result.errors[0] !== undefined`; on an empty array that reads
   // Object.prototype[0], so with it polluted every parse throws the polluted value.
-  test.fails("parse: a valid filter with Object.prototype[0] polluted", () => {
+  test("parse: a valid filter with Object.prototype[0] polluted", () => {
     Object.defineProperty(Object.prototype, "0", { value: "polluted", configurable: true, writable: true });
     try {
       expect(parse("a=1").kind).toBe("condition");
@@ -178,10 +176,10 @@ describe("no reads through a polluted Object.prototype", () => {
     }
   });
 
-  // Defect: option objects are read with inherited properties (checkOptions in src/compiler/validate.ts
+  // Was: option objects are read with inherited properties (checkOptions in src/compiler/validate.ts
   // copies into a plain object; parse destructures its options), so a polluted Object.prototype.strict or
   // .dialect changes what compile builds.
-  test.fails("compile: a polluted Object.prototype does not change its options", () => {
+  test("compile: a polluted Object.prototype does not change its options", () => {
     Object.defineProperty(Object.prototype, "strict", { value: true, configurable: true, writable: true });
     try {
       expect(compile("a = 1").strict).toBe(false);
@@ -192,10 +190,10 @@ describe("no reads through a polluted Object.prototype", () => {
 });
 
 describe("bounded work on events", () => {
-  // Defect: jsonEquals (src/compiler/compare.ts) walks structures as trees: two events whose values share
+  // Was: jsonEquals (src/compiler/compare.ts) walks structures as trees: two events whose values share
   // sub-objects (impossible after JSON.parse, easy in JavaScript) cost 2^depth. Here 2 × 20 distinct arrays
   // expand to 2^20 leaves a side; the reads are counted through getters. Depth 40 would run for hours.
-  test.fails("compare: field against field on structures that share sub-objects", () => {
+  test("compare: field against field on structures that share sub-objects", () => {
     let reads = 0;
     const shared = (depth: number): unknown => {
       let node: unknown = "leaf";

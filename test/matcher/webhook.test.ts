@@ -51,10 +51,18 @@ describe("verifyWebhookSecret", () => {
     expect(() => verifyWebhookSecret({}, undefined as never)).toThrow(TypeError);
   });
 
-  test("the byte comparison looks at every byte and at the length", () => {
-    const expected = new TextEncoder().encode("abcd");
+  test("the comparison looks at every code unit and at the length", () => {
+    const expected = "abcd";
     expect(secretEquals("abcd", expected)).toBe(true);
     for (const other of ["abce", "xbcd", "abc", "abcde", "", "abcd\u0000"]) expect(secretEquals(other, expected)).toBe(false);
+    // Code units, not UTF-8 bytes: a lone surrogate is not the replacement character it would encode to.
+    expect(secretEquals("\ud800", "\ufffd")).toBe(false);
+    expect(secretEquals("\ud800", "\ud800")).toBe(true);
+  });
+
+  test("a header option that is not an HTTP header name is a programming error", () => {
+    expect(() => verifyWebhookSecret({}, "s", { header: "bad header" })).toThrow(TypeError);
+    expect(() => createWebhookHandler({ secret: "s", routes: [], header: "bad header" } as never)).toThrow(TypeError);
   });
 });
 

@@ -75,6 +75,10 @@ describe("parse", () => {
   test("tabs inside quotes expand to 8-column stops, counted per line of the stripped filter", () => {
     expect(parse('name = "a\tb"')).toMatchObject({ value: { text: `a${" ".repeat(7)}b` } });
     expect(parse('\t name = "\tb"')).toMatchObject({ value: { text: `${" ".repeat(8)}b` } });
+    // Columns run on across quoted values on one line: the second tab sits at column 18.
+    expect(parse('a="\tb" and c="\td"')).toMatchObject({
+      operands: [{ value: { text: `${" ".repeat(5)}b` } }, { value: { text: `${" ".repeat(6)}d` } }],
+    });
     expect(parse('x=1 and\n\tname = "a\tb"')).toMatchObject({
       operands: [{}, { value: { text: `a${" ".repeat(7)}b` } }],
     });

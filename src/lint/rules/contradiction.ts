@@ -67,29 +67,41 @@ function analyze(ctx: LintContext, node: FilterAst): Outcome {
   }
 }
 
+/**
+ * At most this many distinct conditions on one field under one `and` are
+ * compared pairwise; a filter with more is not checked beyond them (it
+ * misses a contradiction rather than take quadratic time).
+ */
+const MAX_COMPARED_PER_FIELD = 256;
+
 /** Reports the pairs of operands that cannot hold together; true if any. */
 function findConflicts(ctx: LintContext, operands: readonly FilterAst[], isRoot: boolean): boolean {
   const byField = new Map<string, Atom[]>();
+  const seen = new Set<string>();
   for (const operand of operands) {
     const atom = toAtom(operand);
     if (atom === undefined) continue;
+    // A repeated condition conflicts with nothing its first copy does not.
+    const { value } = atom.node;
+    const identity = JSON.stringify([atom.key, atom.negated, atom.node.operator, value.kind === "literal" ? value.text : value.segments]);
+    if (seen.has(identity)) continue;
+    seen.add(identity);
     const list = byField.get(atom.key);
-    if (list) list.push(atom);
-    else byField.set(atom.key, [atom]);
+    if (list === undefined) byField.set(atom.key, [atom]);
+    else if (list.length < MAX_COMPARED_PER_FIELD) list.push(atom);
   }
   let found = false;
-  const reported = new Set<Atom>();
   for (const atoms of byField.values()) {
     for (let j = 1; j < atoms.length; j++) {
       const later = atoms[j] as Atom;
       for (let i = 0; i < j; i++) {
         const earlier = atoms[i] as Atom;
-        if (reported.has(later) || !conflicts(earlier, later)) continue;
-        reported.add(later);
+        if (!conflicts(earlier, later)) continue;
         found = true;
         const other = ctx.source.slice(earlier.operand.span.start, earlier.operand.span.end);
         const result = isRoot ? "the filter never matches" : "this and never holds";
         ctx.reporter.report("contradiction", "warning", `this condition and ${other} can never both hold, so ${result}`, later.operand.span);
+        break;
       }
     }
   }

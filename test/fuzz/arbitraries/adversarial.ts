@@ -53,11 +53,6 @@ export const ADVERSARIAL_UNITS = [
   'a="\t" or ',
 ] as const;
 
-/** Whether text holds quoted values with tabs, which an open defect (see known-defects.ts) makes slow to parse. */
-export function touchesTabExpansion(text: string): boolean {
-  return text.includes("\t") && (text.includes('"') || text.includes("'"));
-}
-
 /** A large input built from adversarial units: one unit repeated, or several mixed, up to 64 KiB (and now and then just over). */
 export const adversarialText: fc.Arbitrary<string> = fc
   .record({

@@ -14,9 +14,7 @@ import type { Dialect, FilterAst } from "../../../src/syntax/ast";
 import { FilterSyntaxError } from "../../../src/syntax/errors";
 import { format } from "../../../src/syntax/format";
 import { parse, parseAll } from "../../../src/syntax/parser";
-import { touchesTabExpansion } from "../arbitraries/adversarial";
 import { attempt, check, checkTime, describeThrown, expectedLineColumn, isJsonSerialisable, sameData, withoutSpans } from "../support/check";
-import { OPEN_DEFECTS } from "../support/known-defects";
 
 const SYNTAX_CODES = new Set(["empty", "too-long", "too-deep", "unexpected-character", "unterminated-string", "unexpected-token", "unexpected-end", "invalid-field"]);
 const SEVERITIES = new Set(["error", "warning", "info"]);
@@ -33,15 +31,6 @@ const SAMPLE_EVENTS: readonly unknown[] = [
   { topic: "ftrack.update", data: { x: "a" }, a: { b: "" } },
 ];
 
-/** The tab-expansion defect is open: its inputs are exempt from the time bound of parsing. */
-function parseTimeExempt(source: string): boolean {
-  return OPEN_DEFECTS.tabExpansionQuadratic && touchesTabExpansion(source);
-}
-
-/** The linter's known quadratic paths are open: inputs over 8 KiB are exempt from its time bound. */
-function lintTimeExempt(source: string): boolean {
-  return parseTimeExempt(source) || ((OPEN_DEFECTS.lintQuadratic || OPEN_DEFECTS.recoveryErrorsUnbounded) && source.length > 8192);
-}
 
 /** Checks a FilterSyntaxError against the source it was raised for. */
 export function checkSyntaxError(error: unknown, source: string, what: string): asserts error is FilterSyntaxError {
@@ -137,13 +126,13 @@ export function checkDiagnostics(diagnostics: unknown, source: string, invalidIn
  */
 export function checkFilterText(source: string, dialect: Dialect): FilterAst | undefined {
   const parsed = attempt(() => parse(source, { dialect }));
-  if (!parseTimeExempt(source)) checkTime(parsed, "parse", source.length);
+  checkTime(parsed, "parse", source.length);
   if (parsed.ok) checkAstSpans(parsed.value, source);
   else checkSyntaxError(parsed.error, source, "parse");
 
   const all = attempt(() => parseAll(source, { dialect }));
   check(all.ok, `parseAll threw ${all.ok ? "" : describeThrown(all.error)}`);
-  if (!lintTimeExempt(source)) checkTime(all, "parseAll", source.length);
+  checkTime(all, "parseAll", source.length);
   const { ast, errors } = all.value;
   check(errors.length <= MAX_REPORTED_ERRORS, `parseAll reported ${errors.length} errors`);
   errors.forEach((error, i) => checkSyntaxError(error, source, `parseAll error ${i}`));
@@ -159,14 +148,14 @@ export function checkFilterText(source: string, dialect: Dialect): FilterAst | u
 
   const linted = attempt(() => lint(source, { dialect }));
   check(linted.ok, `lint threw ${linted.ok ? "" : describeThrown(linted.error)}`);
-  if (!lintTimeExempt(source)) checkTime(linted, "lint", source.length);
+  checkTime(linted, "lint", source.length);
   checkDiagnostics(linted.value, source);
   const syntax = linted.value.filter((d) => d.code === "syntax");
   if (parsed.ok) check(syntax.length === 0, "lint reports syntax errors in a filter that parses", syntax);
   else check(syntax.some((d) => d.span.start === (parsed.error as FilterSyntaxError).offset), "lint does not report the error parse reports", { parse: (parsed.error as FilterSyntaxError).offset, lint: syntax.map((d) => d.span.start) });
 
   const formatted = attempt(() => format(source, { dialect }));
-  if (!parseTimeExempt(source)) checkTime(formatted, "format", source.length);
+  checkTime(formatted, "format", source.length);
   if (!parsed.ok) {
     check(!formatted.ok && formatted.error instanceof FilterSyntaxError, "format of text that does not parse did not throw FilterSyntaxError");
     return undefined;
@@ -185,7 +174,7 @@ export function checkFilterText(source: string, dialect: Dialect): FilterAst | u
 function checkCompiles(source: string, dialect: Dialect, ast: FilterAst): void {
   const codegen = attempt(() => compile(source, { dialect, backend: "codegen" }));
   check(codegen.ok, `compile (codegen) threw ${codegen.ok ? "" : describeThrown(codegen.error)}`);
-  if (!parseTimeExempt(source)) checkTime(codegen, "compile (codegen)", source.length);
+  checkTime(codegen, "compile (codegen)", source.length);
   const closure = attempt(() => compile(ast, { dialect, backend: "closure" }));
   check(closure.ok, `compile (closure, from the AST) threw ${closure.ok ? "" : describeThrown(closure.error)}`);
   for (const event of SAMPLE_EVENTS) {
