@@ -151,6 +151,9 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
     : (strictParser ??= new FilterParser({ recovery: false, validate: false }));
   let ast: FilterAst | undefined;
   let from = 0;
+  // Grammar errors are counted apart from lexical ones: both kinds are cut
+  // to the first MAX_ERRORS only after sorting, so the earliest is never lost.
+  let grammarErrors = 0;
   // With recovery, text the grammar cannot continue is skipped up to the next
   // "and" or "or", and parsing resumes there, so later errors are found too.
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -168,10 +171,10 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
     let leftover: IToken | undefined;
     for (const exception of parser.errors) {
       // Recovery can report thousands; only the first ones are ever shown.
-      if (errors.length < MAX_ERRORS) errors.push(syntaxError(exception, tokens, source, start, text.length));
+      if (grammarErrors++ < MAX_ERRORS) errors.push(syntaxError(exception, tokens, source, start, text.length));
       if (exception.name === "NotAllInputParsedException") leftover = exception.token;
     }
-    if (!recover || leftover === undefined || errors.length >= MAX_ERRORS) break;
+    if (!recover || leftover === undefined || grammarErrors >= MAX_ERRORS) break;
     const next = tokens.findIndex(
       (token) => token.startOffset > (leftover as IToken).startOffset && (tokenMatcher(token, And) || tokenMatcher(token, Or)),
     );

@@ -205,6 +205,8 @@ describe("parseAll", () => {
     expect(parseAll("x y and ".repeat(2000)).errors).toHaveLength(50);
     expect(parseAll('"\\"'.repeat(20_000)).errors.length).toBeLessThanOrEqual(50);
     expect(parseAll(`${"(".repeat(300)}a=1`).errors[0]?.code).toBe("too-deep");
+    // The earliest error is kept when lexical errors alone would fill the 50.
+    expect(parseAll(`"x"${" é".repeat(60)}`).errors[0]).toMatchObject({ code: "unexpected-token", offset: 0 });
   });
 });
 
