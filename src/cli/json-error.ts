@@ -57,6 +57,17 @@ export function findJsonError(text: string): { offset: number; reason: string } 
     return fail(`expected a value but found ${found()}`);
   };
 
+  /** A property name and its colon, at `i`. */
+  const key = (): { offset: number; reason: string } | undefined => {
+    if (text[i] !== '"') return fail(`expected a property name in double quotes but found ${found()}`);
+    const problem = string();
+    if (problem !== undefined) return problem;
+    skipSpace();
+    if (text[i] !== ":") return fail(`expected ":" but found ${found()}`);
+    i++;
+    return undefined;
+  };
+
   for (;;) {
     // Read a value: open a container or read a scalar.
     skipSpace();
@@ -69,12 +80,8 @@ export function findJsonError(text: string): { offset: number; reason: string } 
       } else {
         stack.push(kind);
         if (kind === "object") {
-          if (text[i] !== '"') return fail(`expected a property name in double quotes but found ${found()}`);
-          const problem = string();
+          const problem = key();
           if (problem !== undefined) return problem;
-          skipSpace();
-          if (text[i] !== ":") return fail(`expected ":" but found ${found()}`);
-          i++;
         }
         continue;
       }
@@ -99,12 +106,8 @@ export function findJsonError(text: string): { offset: number; reason: string } 
       i++;
       if (top === "object") {
         skipSpace();
-        if (text[i] !== '"') return fail(`expected a property name in double quotes but found ${found()}`);
-        const problem = string();
+        const problem = key();
         if (problem !== undefined) return problem;
-        skipSpace();
-        if (text[i] !== ":") return fail(`expected ":" but found ${found()}`);
-        i++;
       }
       break;
     }
