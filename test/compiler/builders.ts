@@ -3,6 +3,7 @@
  * names with quotes, literals with line breaks) and trees built without the
  * parser. Spans are placeholders unless given.
  */
+import fc from "fast-check";
 import type { ConditionNode, FilterAst, Operator, Span } from "../../src/syntax/ast";
 
 const NO_SPAN: Span = { start: 0, end: 0 };
@@ -48,3 +49,35 @@ export function not(operand: FilterAst): FilterAst {
 
 /** Both backends, for `describe.each`. */
 export const BACKENDS = ["codegen", "closure"] as const;
+
+/**
+ * Random filter trees over the given conditions: `not`, and `and`/`or` of 2
+ * to `maxOperands` operands, every node with an empty span.
+ */
+export function treesOf(condition: fc.Arbitrary<FilterAst>, maxOperands: number): fc.Arbitrary<FilterAst> {
+  const span = { start: 0, end: 0 };
+  return fc.letrec<{ tree: FilterAst }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      { weight: 3, arbitrary: condition },
+      { weight: 1, arbitrary: tie("tree").map((operand): FilterAst => ({ kind: "not", operand, span })) },
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(fc.constantFrom("and" as const, "or" as const), fc.array(tie("tree"), { minLength: 2, maxLength: maxOperands }))
+          .map(([kind, operands]): FilterAst => ({ kind, operands, span })),
+      },
+    ),
+  })).tree;
+}
+
+/** Gives every condition its own span (its index), so a failure can be traced to it. */
+export function numbered(ast: FilterAst): FilterAst {
+  let next = 0;
+  const visit = (node: FilterAst): FilterAst => {
+    if (node.kind === "condition") return { ...node, span: { start: next, end: ++next } };
+    if (node.kind === "not") return { ...node, operand: visit(node.operand) };
+    return { ...node, operands: node.operands.map(visit) };
+  };
+  return visit(ast);
+}

@@ -10,6 +10,7 @@ import { compile, type CompiledFilter } from "../../src/compiler/compile";
 import { FilterEvaluationError } from "../../src/compiler/errors";
 import { explain } from "../../src/compiler/explain";
 import type { ConditionNode, FilterAst, Operator } from "../../src/syntax/ast";
+import { numbered, treesOf } from "./builders";
 import { referenceEvaluate } from "./reference";
 
 const FIELDS = [
@@ -59,37 +60,8 @@ const conditionArb: fc.Arbitrary<ConditionNode> = fc
   }));
 
 const span = { start: 0, end: 0 };
-const { tree } = fc.letrec<{ tree: FilterAst }>((tie) => ({
-  tree: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    { weight: 3, arbitrary: conditionArb },
-    { weight: 1, arbitrary: tie("tree").map((operand): FilterAst => ({ kind: "not", operand, span })) },
-    {
-      weight: 2,
-      arbitrary: fc
-        .tuple(fc.constantFrom("and" as const, "or" as const), fc.array(tie("tree"), { minLength: 2, maxLength: 3 }))
-        .map(([kind, operands]): FilterAst => ({ kind, operands, span })),
-    },
-  ),
-}));
+const tree = treesOf(conditionArb, 3);
 
-/** Gives every condition its own span (its index), so a failure can be traced to it. */
-function numbered(ast: FilterAst): FilterAst {
-  let next = 0;
-  const visit = (node: FilterAst): FilterAst => {
-    switch (node.kind) {
-      case "condition": {
-        const at = { start: next, end: ++next };
-        return { ...node, span: at };
-      }
-      case "not":
-        return { ...node, operand: visit(node.operand) };
-      default:
-        return { ...node, operands: node.operands.map(visit) };
-    }
-  };
-  return visit(ast);
-}
 
 const leaf = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...TEXTS) },

@@ -13,7 +13,7 @@ import { explain } from "../../src/compiler/explain";
 import { conditionsToRecheck } from "../../src/compiler/values";
 import type { ConditionNode, FilterAst, Operator } from "../../src/syntax/ast";
 import { parse } from "../../src/syntax/parser";
-import { BACKENDS, cond, ref } from "./builders";
+import { BACKENDS, cond, numbered, ref, treesOf } from "./builders";
 import { referenceEvaluate } from "./reference";
 
 /** The source text of the conditions `conditionsToRecheck` returns for `source`. */
@@ -108,7 +108,6 @@ const KEYS = ["a", "b", "c"];
 const path = fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 6 });
 const TEXTS = ["", "x", "x*", "a*", "1", "9"];
 const OPERATORS: Operator[] = ["=", "!=", "<", ">="];
-const span = { start: 0, end: 0 };
 
 const conditionArb: fc.Arbitrary<ConditionNode> = fc
   .tuple(path, fc.constantFrom(...OPERATORS), fc.oneof(fc.constantFrom(...TEXTS), path))
@@ -116,30 +115,8 @@ const conditionArb: fc.Arbitrary<ConditionNode> = fc
     typeof right === "string" ? cond(["entity", ...field], operator, right) : ref(["entity", ...field], operator, ["entity", ...right]),
   );
 
-const { tree } = fc.letrec<{ tree: FilterAst }>((tie) => ({
-  tree: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    { weight: 3, arbitrary: conditionArb },
-    { weight: 1, arbitrary: tie("tree").map((operand): FilterAst => ({ kind: "not", operand, span })) },
-    {
-      weight: 2,
-      arbitrary: fc
-        .tuple(fc.constantFrom("and" as const, "or" as const), fc.array(tie("tree"), { minLength: 2, maxLength: 5 }))
-        .map(([kind, operands]): FilterAst => ({ kind, operands, span })),
-    },
-  ),
-}));
+const tree = treesOf(conditionArb, 5);
 
-/** Gives every condition its own span (its index), so a failure can be traced to it. */
-function numbered(ast: FilterAst): FilterAst {
-  let next = 0;
-  const visit = (node: FilterAst): FilterAst => {
-    if (node.kind === "condition") return { ...node, span: { start: next, end: ++next } };
-    if (node.kind === "not") return { ...node, operand: visit(node.operand) };
-    return { ...node, operands: node.operands.map(visit) };
-  };
-  return visit(ast);
-}
 
 const leaf = fc.constantFrom<unknown>("x", "xa", "1", "9", "", 0, 1, true, null, ["x"], []);
 const { node } = fc.letrec<{ node: unknown }>((tie) => ({
