@@ -3,6 +3,7 @@
  * diagnostic can be logged, sent over the wire or compared with `toEqual`.
  */
 import type { Span } from "../syntax/ast";
+import { LineIndex } from "../syntax/errors";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -40,39 +41,6 @@ export function toDiagnosticSpan(source: string, span: Span, lines: LineIndex = 
   const from = lines.at(span.start);
   const to = span.end === span.start ? from : lines.at(span.end);
   return { start: span.start, end: span.end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-}
-
-/**
- * Lines and columns of one source, found by binary search over its line
- * starts (computed once), so that many diagnostics cost linear time.
- * Agrees with `lineColumn`.
- */
-export class LineIndex {
-  private starts: number[] | undefined;
-
-  constructor(private readonly source: string) {}
-
-  at(offset: number): { line: number; column: number } {
-    const starts = (this.starts ??= lineStarts(this.source));
-    const end = Math.max(0, Math.min(offset, this.source.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if ((starts[mid] as number) <= end) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: end - (starts[low] as number) + 1 };
-  }
-}
-
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
 }
 
 /** Collects the diagnostics of one `lint` call; rules report through it. */

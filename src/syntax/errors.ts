@@ -23,17 +23,41 @@ export interface LineColumn {
 
 /** The 1-based line and column of a 0-based offset into `source`. */
 export function lineColumn(source: string, offset: number): LineColumn {
-  const end = Math.max(0, Math.min(offset, source.length));
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < end; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 /* \n */ || (c === 13 /* \r */ && source.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
+  return new LineIndex(source).at(offset);
+}
+
+/**
+ * Lines and columns of one source, found by binary search over its line
+ * starts (computed once, on first use), so that many positions in one
+ * source cost linear time in all.
+ */
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly source: string) {}
+
+  at(offset: number): LineColumn {
+    const starts = (this.starts ??= lineStarts(this.source));
+    const end = Math.max(0, Math.min(offset, this.source.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if ((starts[mid] as number) <= end) low = mid;
+      else high = mid - 1;
     }
+    return { line: low + 1, column: end - (starts[low] as number) + 1 };
   }
-  return { line, column: end - lineStart + 1 };
+}
+
+/** Where each line starts: after `\n`, `\r\n` or a lone `\r`. */
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
 }
 
 /**

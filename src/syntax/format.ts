@@ -5,6 +5,7 @@
  * `parse(x)` apart from spans, and `format` is idempotent.
  */
 import type { FilterAst, Value } from "./ast";
+import { FIELD_REFERENCE } from "./grammar";
 import { parse, type ParseOptions } from "./parser";
 
 /** Options of {@link format}: how to parse when given text. */
@@ -62,7 +63,6 @@ function wrap(node: FilterAst, strength: number): string {
 }
 
 const FIELD = /^[A-Za-z0-9_.]+$/;
-const REFERENCE = /^(?:entity|metadata)(?:\.[A-Za-z0-9_]+)+$/;
 // What may stand between quotes and read back as the same text (a tab would
 // be expanded to spaces, so none may appear).
 const DOUBLE_BODY = /^(?:""|\\[^\n\t]|[^"\\\n\r\t])*$/;
@@ -80,7 +80,7 @@ function printField(segments: readonly string[]): string {
 function printValue(value: Value): string {
   if (value.kind === "field") {
     const text = value.segments.join(".");
-    if (!REFERENCE.test(text)) throw new TypeError(`no filter text can refer to the field ${JSON.stringify(text)}`);
+    if (!FIELD_REFERENCE.test(text)) throw new TypeError(`no filter text can refer to the field ${JSON.stringify(text)}`);
     return text;
   }
   const text = value.text;

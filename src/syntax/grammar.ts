@@ -32,7 +32,8 @@ import type { ConditionNode, Dialect, FieldPath, FilterAst, Operator as Op, Span
 import { FilterSyntaxError } from "./errors";
 import { allTokens, And, Keyword, LParen, Not, Operator, Or, Quoted, RParen, Word } from "./lexer";
 
-const FIELD_REFERENCE = /^(?:entity|metadata)(?:\.[A-Za-z0-9_]+)+$/;
+/** A bare right-hand value that the trigger dialect reads as a field of the event. */
+export const FIELD_REFERENCE = /^(?:entity|metadata)(?:\.[A-Za-z0-9_]+)+$/;
 
 /** Thrown out of the grammar actions to abort a parse at a limit. */
 export class DepthExceeded extends Error {

@@ -4,6 +4,8 @@
  * parser. Spans are placeholders unless given.
  */
 import fc from "fast-check";
+import type { CompiledFilter } from "../../src/compiler/compile";
+import { FilterEvaluationError } from "../../src/compiler/errors";
 import type { ConditionNode, FilterAst, Operator, Span } from "../../src/syntax/ast";
 
 const NO_SPAN: Span = { start: 0, end: 0 };
@@ -80,4 +82,14 @@ export function numbered(ast: FilterAst): FilterAst {
     return { ...node, operands: node.operands.map(visit) };
   };
   return visit(ast);
+}
+
+/** What a strict filter does with `input`: its result, or its error's code and condition (by span start). */
+export function outcome(filter: CompiledFilter, input: unknown): { result: boolean } | { error: string; at: number } {
+  try {
+    return { result: filter(input) };
+  } catch (error) {
+    if (error instanceof FilterEvaluationError) return { error: error.code, at: error.span.start };
+    throw error;
+  }
 }
