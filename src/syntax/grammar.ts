@@ -31,6 +31,7 @@ import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type I
 import type { ConditionNode, Dialect, FieldPath, FilterAst, Operator as Op, Span, Value } from "./ast";
 import { FilterSyntaxError } from "./errors";
 import { allTokens, And, Keyword, LParen, Not, Operator, Or, Quoted, RParen, Word } from "./lexer";
+import { FirstTokenLookahead } from "./lookahead";
 
 /** A bare right-hand value that the trigger dialect reads as a field of the event. */
 export const FIELD_REFERENCE = /^(?:entity|metadata)(?:\.[A-Za-z0-9_]+)+$/;
@@ -69,12 +70,18 @@ export class FilterParser extends EmbeddedActionsParser {
   private tabCursor = { offset: 0, column: 0 };
   /** Problems found by the actions (invalid fields) when recovering. */
   problems: FilterSyntaxError[] = [];
+  /**
+   * The recognition errors of this parse, as recorded: Chevrotain's own
+   * `errors` property copies its list on every read.
+   */
+  recorded: IRecognitionException[] = [];
   private readonly recovering: boolean;
 
   constructor(options: { recovery: boolean; validate: boolean }) {
     super(allTokens, {
       recoveryEnabled: options.recovery,
       maxLookahead: 1,
+      lookaheadStrategy: new FirstTokenLookahead(),
       skipValidations: !options.validate,
     });
     this.recovering = options.recovery;
@@ -91,7 +98,8 @@ export class FilterParser extends EmbeddedActionsParser {
     this.maxDepth = maxDepth;
     this.depth = 0;
     this.tabCursor = { offset: 0, column: 0 };
-    this.problems = [];
+    if (this.problems.length > 0) this.problems = [];
+    if (this.recorded.length > 0) this.recorded = [];
   }
 
   /** The whole filter (and any parenthesised group): a disjunction. */
@@ -217,7 +225,8 @@ export class FilterParser extends EmbeddedActionsParser {
    */
   SAVE_ERROR(error: IRecognitionException): IRecognitionException {
     const saved = saveError.call(this, error);
-    if (this.recovering && this.errors.length >= RECOVERY_ERROR_LIMIT) throw new EnoughErrors();
+    this.recorded.push(saved);
+    if (this.recovering && this.recorded.length >= RECOVERY_ERROR_LIMIT) throw new EnoughErrors();
     return saved;
   }
 
@@ -286,10 +295,8 @@ export class FilterParser extends EmbeddedActionsParser {
     const text = rest === undefined ? first.image : first.image + rest.image;
     const start = this.base + first.startOffset;
     const span = { start, end: start + text.length };
-    if (this.dialect === "trigger" && (text.startsWith("entity.") || text.startsWith("metadata.")) && FIELD_REFERENCE.test(text)) {
-      return { kind: "field", segments: text.split("."), span };
-    }
-    return { kind: "literal", text, span };
+    const segments = this.dialect === "trigger" ? referenceSegments(text) : undefined;
+    return segments === undefined ? { kind: "literal", text, span } : { kind: "field", segments, span };
   }
 
   /**
@@ -325,6 +332,28 @@ export class FilterParser extends EmbeddedActionsParser {
     this.tabCursor = { offset: bodyOffset + body.length, column };
     return out;
   }
+}
+
+/**
+ * The segments of `text` when it is a field reference ({@link FIELD_REFERENCE}
+ * in full), else undefined. One pass, as it runs for every bare value.
+ */
+function referenceSegments(text: string): string[] | undefined {
+  const head = text.startsWith("entity.") ? 6 : text.startsWith("metadata.") ? 8 : -1;
+  if (head < 0) return undefined;
+  const segments = [text.slice(0, head)];
+  let from = head + 1;
+  for (let i = from; i <= text.length; i++) {
+    const code = i === text.length ? 46 /* . */ : text.charCodeAt(i);
+    if (code === 46) {
+      if (i === from) return undefined; // an empty segment
+      segments.push(text.slice(from, i));
+      from = i + 1;
+    } else if (!isFieldCode(code)) {
+      return undefined;
+    }
+  }
+  return segments;
 }
 
 /** `[A-Za-z0-9_]`: what a field segment holds. */

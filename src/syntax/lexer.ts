@@ -74,7 +74,9 @@ export const Word = createToken({
 
 export const Quoted = createToken({
   name: "Quoted",
-  pattern: /"(?:""|\\[^\n]|[^"\\\n\r])*"|'(?:''|\\[^\n]|[^'\\\n\r])*'/,
+  // Runs of ordinary characters are matched in one step; a doubled quote or
+  // a backslash and the character after it do not end the text.
+  pattern: /"[^"\\\n\r]*(?:(?:""|\\[^\n])[^"\\\n\r]*)*"|'[^'\\\n\r]*(?:(?:''|\\[^\n])[^'\\\n\r]*)*'/,
   start_chars_hint: ['"', "'"],
   label: "quoted text",
 });

@@ -26,16 +26,18 @@ const MAX_ERRORS = RECOVERY_ERROR_LIMIT;
 const MAX_ROUNDS = MAX_ERRORS;
 
 interface Resolved {
-  dialect: Dialect;
-  maxLength: number;
-  maxDepth: number;
+  readonly dialect: Dialect;
+  readonly maxLength: number;
+  readonly maxDepth: number;
 }
+
+const DEFAULT_OPTIONS: Resolved = Object.freeze({ dialect: "trigger", ...DEFAULT_LIMITS });
 
 const OPTION_KEYS = new Set(["dialect", "maxLength", "maxDepth"]);
 
 /** Validates parse options; a mistake is a programming error, so a TypeError. */
 export function resolveParseOptions(options: ParseOptions | undefined, extraKeys?: ReadonlySet<string>): Resolved {
-  if (options === undefined) return { dialect: "trigger", ...DEFAULT_LIMITS };
+  if (options === undefined) return DEFAULT_OPTIONS;
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key) && !extraKeys?.has(key)) throw new TypeError(`unknown option "${key}"`);
@@ -70,6 +72,15 @@ export function parse(source: string, options?: ParseOptions): FilterAst {
   if (typeof source !== "string") throw new TypeError("parse expects the filter as a string");
   const opts = resolveParseOptions(options);
   const result = run(source, opts, false);
+  if (result.errors.length > 0) throw result.errors[0] as FilterSyntaxError;
+  return result.ast as FilterAst;
+}
+
+const EVENT_HUB_OPTIONS: Resolved = Object.freeze({ ...DEFAULT_OPTIONS, dialect: "event-hub" });
+
+/** {@link parse} with the default limits, for callers that have checked their dialect option already. */
+export function parseInDialect(source: string, dialect: Dialect): FilterAst {
+  const result = run(source, dialect === "event-hub" ? EVENT_HUB_OPTIONS : DEFAULT_OPTIONS, false);
   if (result.errors.length > 0) throw result.errors[0] as FilterSyntaxError;
   return result.ast as FilterAst;
 }
@@ -124,8 +135,9 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
   const problems: { offset: number; length: number; unterminated: boolean }[] = [];
   for (const error of lexed.errors) problems.push({ offset: error.offset, length: error.length, unterminated: false });
   let tokens = lexed.tokens;
+  const unterminated = Unterminated.tokenTypeIdx as number;
   for (const token of tokens) {
-    if (tokenMatcher(token, Unterminated)) {
+    if (token.tokenTypeIdx === unterminated) {
       problems.push({ offset: token.startOffset, length: token.image.length, unterminated: true });
       // Read on as if the text were closed, to find later errors.
       token.tokenType = Quoted;
@@ -167,9 +179,9 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
       else if (thrown instanceof RangeError) errors.push(tooDeep(source, start, undefined, opts.maxDepth));
       else if (!(thrown instanceof EnoughErrors)) throw thrown;
     }
-    errors.push(...parser.problems);
+    for (const problem of parser.problems) errors.push(problem);
     let leftover: IToken | undefined;
-    for (const exception of parser.errors) {
+    for (const exception of parser.recorded) {
       // Recovery can report thousands; only the first ones are ever shown.
       if (grammarErrors++ < MAX_ERRORS) errors.push(syntaxError(exception, tokens, source, start, text.length));
       if (exception.name === "NotAllInputParsedException") leftover = exception.token;
