@@ -78,13 +78,28 @@ function quote(text: unknown): string {
   return JSON.stringify(text);
 }
 
+/** One step of a field path: the value of a path prefix, held in a local of the generated function. */
+interface Step {
+  /** The local's name (`v0`, `v1`, ...). */
+  readonly name: string;
+  /** The steps that read a key of this value, by key. */
+  readonly next: Map<string, Step>;
+}
+
+/** The steps whose locals are certainly assigned at some point of the generated code. */
+type Done = Set<Step>;
+
 /**
  * Names the value of every path prefix (`entity`, `entity.new`, ...) once per
  * function, and every literal.
  */
 class Paths {
-  private readonly names = new Map<string, string>();
+  /** The steps from the event, as a tree: `entity.new` is `root.get("entity").next.get("new")`. */
+  private readonly root = new Map<string, Step>();
+  private readonly names: string[] = [];
   private readonly literalNames = new Map<string, string>();
+  /** Each distinct key as a string literal of generated code. */
+  private readonly quoted = new Map<string, string>();
 
   /**
    * The name of a literal. Literals are not written into the source but
@@ -108,38 +123,47 @@ class Paths {
   }
 
   /** All names handed out, in order. */
-  get all(): string[] {
-    return [...this.names.values()];
+  get all(): readonly string[] {
+    return this.names;
   }
 
   /**
    * Appends to `steps` an assignment for each step of `segments` that is not
-   * in `done` (prefix keys whose value is certainly assigned), marks them
-   * done and returns the name holding the path's value.
+   * in `done`, marks them done and returns the name holding the path's value.
    */
-  read(segments: readonly string[], done: Set<string>, steps: string[]): string {
+  read(segments: readonly string[], done: Done, steps: string[]): string {
     let parent = "event";
-    let key = "";
+    let level = this.root;
     for (const segment of segments) {
-      const k = quote(segment);
-      key += `${k},`;
-      let name = this.names.get(key);
-      if (name === undefined) {
-        name = `v${this.names.size}`;
-        this.names.set(key, name);
+      let step = level.get(segment);
+      if (step === undefined) {
+        step = { name: `v${this.names.length}`, next: new Map() };
+        this.names.push(step.name);
+        level.set(segment, step);
       }
-      if (!done.has(key)) {
-        done.add(key);
+      if (!done.has(step)) {
+        done.add(step);
+        const k = this.quote(segment);
         const p = parent;
         steps.push(
-          `${name} = typeof ${p} !== "object" || ${p} === null || !(${k} in ${p}) ? void 0` +
+          `${step.name} = typeof ${p} !== "object" || ${p} === null || !(${k} in ${p}) ? void 0` +
             ` : !isArray(${p}) && getPrototypeOf(${p}) === ObjectPrototype && !(${k} in ObjectPrototype) ? ${p}[${k}]` +
             ` : readOwn(${p}, ${k})`,
         );
       }
-      parent = name;
+      parent = step.name;
+      level = step.next;
     }
     return parent;
+  }
+
+  private quote(key: string): string {
+    let text = this.quoted.get(key);
+    if (text === undefined) {
+      text = quote(key);
+      this.quoted.set(key, text);
+    }
+    return text;
   }
 }
 
@@ -174,14 +198,14 @@ function conditionTest(condition: ConditionNode, left: string, right: string | u
 }
 
 /** Reads a condition's fields (the steps not yet `done`) and returns its test on them. */
-function readCondition(condition: ConditionNode, paths: Paths, done: Set<string>, steps: string[]): Piece {
+function readCondition(condition: ConditionNode, paths: Paths, done: Done, steps: string[]): Piece {
   const left = paths.read(condition.field.segments, done, steps);
   const right = condition.value.kind === "field" ? paths.read(condition.value.segments, done, steps) : undefined;
   return conditionTest(condition, left, right, paths);
 }
 
 /** A condition as one expression: its pending reads, then its test. */
-function conditionExpression(condition: ConditionNode, paths: Paths, done: Set<string>): Piece {
+function conditionExpression(condition: ConditionNode, paths: Paths, done: Done): Piece {
   const steps: string[] = [];
   const test = readCondition(condition, paths, done, steps);
   if (steps.length === 0) return test;
@@ -193,7 +217,7 @@ function conditionExpression(condition: ConditionNode, paths: Paths, done: Set<s
  * read before the node runs; on return it holds those certainly read once
  * the node has run (its first operand's, for a chain).
  */
-function lenientExpression(node: FilterAst, paths: Paths, done: Set<string>): Piece {
+function lenientExpression(node: FilterAst, paths: Paths, done: Done): Piece {
   switch (node.kind) {
     case "condition":
       return conditionExpression(node, paths, done);
@@ -217,7 +241,7 @@ function lenientExpression(node: FilterAst, paths: Paths, done: Set<string>): Pi
 /** The body of a non-strict filter: short-circuit evaluation, then the re-checks. */
 function lenientBody(ast: FilterAst, paths: Paths): string[] {
   const body: string[] = [];
-  const done = new Set<string>();
+  const done: Done = new Set();
   const rechecks = conditionsToRecheck(ast);
   if (ast.kind === "and" && ast.operands.length > 0) {
     // A top-level `and` becomes one statement per operand, so every read is shared with later ones.
@@ -248,7 +272,7 @@ function lenientBody(ast: FilterAst, paths: Paths): string[] {
 /** The body of a strict filter: every read and fallible condition in source order, then the combination. */
 function strictBody(ast: FilterAst, conditions: readonly ConditionNode[], paths: Paths): string[] {
   const body: string[] = [];
-  const done = new Set<string>();
+  const done: Done = new Set();
   let at = 0;
   const mark = (index: number): void => {
     if (at !== index) body.push(`at = ${index};`);

@@ -6,7 +6,7 @@
  */
 import type { Dialect, FilterAst } from "../syntax/ast";
 import { format } from "../syntax/format";
-import { parse } from "../syntax/parser";
+import { parseInDialect } from "../syntax/parser";
 import { compileWithClosures } from "./closure";
 import { codegenAvailable, compileWithCodegen } from "./codegen";
 import { debugText } from "./debug-text";
@@ -88,7 +88,7 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
   let ast: FilterAst;
   let source: string;
   if (typeof sourceOrAst === "string") {
-    ast = parse(sourceOrAst, { dialect });
+    ast = parseInDialect(sourceOrAst, dialect);
     source = sourceOrAst;
   } else if (typeof sourceOrAst === "object" && sourceOrAst !== null) {
     ast = sourceOrAst;
@@ -102,13 +102,15 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
   const backend = requested === "closure" || (requested === "auto" && !codegenAvailable()) ? "closure" : "codegen";
   const predicate =
     backend === "codegen" ? compileWithCodegen(ast, conditions, strict) : compileWithClosures(ast, strict);
-  const filter = Object.defineProperties(predicate, {
-    source: { value: source, enumerable: true },
-    ast: { value: ast, enumerable: true },
-    dialect: { value: dialect, enumerable: true },
-    strict: { value: strict, enumerable: true },
-    backend: { value: backend, enumerable: true },
-  }) as CompiledFilter;
-  origins.set(filter, { spansMatchSource: typeof sourceOrAst === "string" });
-  return Object.freeze(filter);
+  // Plain assignments, then freezing, give the same read-only properties as
+  // Object.defineProperties at a small fraction of its cost.
+  const filter = predicate as ((event: unknown) => boolean) & { -readonly [K in keyof CompiledFilter]: CompiledFilter[K] };
+  filter.source = source;
+  filter.ast = ast;
+  filter.dialect = dialect;
+  filter.strict = strict;
+  filter.backend = backend;
+  const frozen: CompiledFilter = Object.freeze(filter);
+  origins.set(frozen, { spansMatchSource: typeof sourceOrAst === "string" });
+  return frozen;
 }
