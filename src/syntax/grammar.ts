@@ -164,11 +164,27 @@ export class FilterParser extends EmbeddedActionsParser {
 
   private readonly negation = this.RULE("negation", (): FilterAst => this.OR(this.negationAlternatives));
 
-  private readonly fieldStart = [{ ALT: () => this.CONSUME1(Word) }, { ALT: () => this.CONSUME1(Keyword) }];
+  // A field is checked as soon as it is read, so that the earliest error is
+  // the one reported. Only a field that starts with a keyword looks for more.
+  private readonly fieldAlternatives = [
+    {
+      ALT: (): FieldPath => {
+        const word = this.CONSUME1(Word);
+        return this.RECORDING_PHASE ? (undefined as never) : this.makeField(word, undefined);
+      },
+    },
+    {
+      ALT: (): FieldPath => {
+        const keyword = this.CONSUME1(Keyword);
+        const tail = this.OPTION1(this.fieldRest);
+        return this.RECORDING_PHASE ? (undefined as never) : this.makeField(keyword, tail);
+      },
+    },
+  ];
 
   /** A keyword touching a word is one field (`and.x`). */
   private readonly fieldRest = {
-    GATE: (): boolean => tokenMatcher(this.LA(0), Keyword) && touches(this.LA(0), this.LA(1)),
+    GATE: (): boolean => touches(this.LA(0), this.LA(1)),
     DEF: (): IToken => this.CONSUME2(Word),
   };
 
@@ -201,10 +217,7 @@ export class FilterParser extends EmbeddedActionsParser {
   };
 
   private readonly condition = this.RULE("condition", (): ConditionNode => {
-    const first = this.OR1(this.fieldStart);
-    const rest = this.OPTION1(this.fieldRest);
-    // Checked before reading on, so that the earliest error is the one reported.
-    const field = this.RECORDING_PHASE ? (undefined as never) : this.makeField(first, rest);
+    const field = this.OR1(this.fieldAlternatives);
     const operator = this.CONSUME(Operator);
     const value = this.OR2(this.valueAlternatives);
     if (this.RECORDING_PHASE) return undefined as never;
