@@ -21,9 +21,12 @@
  * local `at` holds the index of the condition being read or evaluated, so an
  * error can name it.
  *
- * Each path step inlines `lookup` (see `./values`), with `undefined` as
- * "missing", so every property load has its own inline cache; only unusual
- * objects take the shared slow path. User text (field names, literals)
+ * Each key a filter reads gets its own reader, a copy of `lookup` (see
+ * `./values`) with the key written in and `undefined` as "missing", so every
+ * property load has its own inline cache; V8 inlines the readers into the
+ * filter, and only unusual objects take the shared slow path. (A reader per
+ * key rather than the same text inlined at every step keeps the source
+ * short, which is most of what generating and compiling it costs.) User text (field names, literals)
  * enters the generated source only through `JSON.stringify`; everything else
  * in it is fixed text or generated names. The value rules come from
  * `./values` as arguments of the factory, never from globals.
@@ -98,8 +101,10 @@ class Paths {
   private readonly root = new Map<string, Step>();
   private readonly names: string[] = [];
   private readonly literalNames = new Map<string, string>();
-  /** Each distinct key as a string literal of generated code. */
-  private readonly quoted = new Map<string, string>();
+  /** The reader of each distinct key, by key. */
+  private readonly readers = new Map<string, string>();
+  /** The definitions of the readers, in order. */
+  private readonly readerDefinitions: string[] = [];
 
   /**
    * The name of a literal. Literals are not written into the source but
@@ -127,6 +132,11 @@ class Paths {
     return this.names;
   }
 
+  /** The statements that define the readers. */
+  get definitions(): readonly string[] {
+    return this.readerDefinitions;
+  }
+
   /**
    * Appends to `steps` an assignment for each step of `segments` that is not
    * in `done`, marks them done and returns the name holding the path's value.
@@ -143,13 +153,7 @@ class Paths {
       }
       if (!done.has(step)) {
         done.add(step);
-        const k = this.quote(segment);
-        const p = parent;
-        steps.push(
-          `${step.name} = typeof ${p} !== "object" || ${p} === null || !(${k} in ${p}) ? void 0` +
-            ` : !isArray(${p}) && getPrototypeOf(${p}) === ObjectPrototype && !(${k} in ObjectPrototype) ? ${p}[${k}]` +
-            ` : readOwn(${p}, ${k})`,
-        );
+        steps.push(`${step.name} = ${this.reader(segment)}(${parent})`);
       }
       parent = step.name;
       level = step.next;
@@ -157,13 +161,20 @@ class Paths {
     return parent;
   }
 
-  private quote(key: string): string {
-    let text = this.quoted.get(key);
-    if (text === undefined) {
-      text = quote(key);
-      this.quoted.set(key, text);
+  /** The name of the function that reads `key` of a value. */
+  private reader(key: string): string {
+    let name = this.readers.get(key);
+    if (name === undefined) {
+      name = `K${this.readers.size}`;
+      this.readers.set(key, name);
+      const k = quote(key);
+      this.readerDefinitions.push(
+        `const ${name} = (value) => typeof value !== "object" || value === null || !(${k} in value) ? void 0` +
+          ` : !isArray(value) && getPrototypeOf(value) === ObjectPrototype && !(${k} in ObjectPrototype) ? value[${k}]` +
+          ` : readOwn(value, ${k});`,
+      );
     }
-    return text;
+    return name;
   }
 }
 
@@ -335,6 +346,7 @@ export function generateSource(ast: FilterAst, conditions: readonly ConditionNod
   const source = [
     `"use strict";`,
     ...(literals.length > 0 ? [`const ${literals.map((_, i) => `L${i} = literals[${i}]`).join(", ")};`] : []),
+    ...paths.definitions,
     `return function ftrackFilter(event) {`,
     ...(strict ? [`  let at = 0;`] : []),
     ...(names.length > 0 ? [`  let ${names.join(", ")};`] : []),
