@@ -323,8 +323,8 @@ function strictBody(ast: FilterAst, conditions: readonly ConditionNode[], paths:
 /** What {@link generateSource} produces: the factory's source and the values of its literals. */
 export interface GeneratedFilter {
   /**
-   * The body of a factory that takes the value rules (by name) and
-   * `literals`, and returns the filter function.
+   * The body of a factory that takes the value rules (by name),
+   * `literals` and `conditions`, and returns the filter function.
    */
   readonly source: string;
   /** The literal texts, in the order the source's `L0`, `L1`, ... name them. */
@@ -342,23 +342,44 @@ export function generateSource(ast: FilterAst, conditions: readonly ConditionNod
   const body = strict ? strictBody(ast, conditions, paths) : lenientBody(ast, paths);
   const names = paths.all;
   const literals = paths.literals;
-  const indent = (line: string): string => `    ${line}`;
-  const source = [
-    `"use strict";`,
-    ...(literals.length > 0 ? [`const ${literals.map((_, i) => `L${i} = literals[${i}]`).join(", ")};`] : []),
-    ...paths.definitions,
-    `return function ftrackFilter(event) {`,
-    ...(strict ? [`  let at = 0;`] : []),
-    ...(names.length > 0 ? [`  let ${names.join(", ")};`] : []),
-    `  try {`,
-    ...body.map(indent),
-    `  } catch (error) {`,
-    strict ? `    return fail(error, at);` : `    return false;`,
-    `  }`,
-    `};`,
-  ].join("\n");
-  return { source, literals };
+  // One array of lines, joined once: the pieces are many and small.
+  const lines = [`"use strict";`];
+  if (literals.length > 0) lines.push(`const ${literals.map((_, i) => `L${i} = literals[${i}]`).join(", ")};`);
+  for (const definition of paths.definitions) lines.push(definition);
+  lines.push(`return function ftrackFilter(event) {`);
+  if (strict) lines.push(`  let at = 0;`);
+  if (names.length > 0) lines.push(`  let ${names.join(", ")};`);
+  lines.push(`  try {`);
+  for (const line of body) lines.push(`    ${line}`);
+  lines.push(`  } catch (error) {`, strict ? `    return fail(error, conditions, at);` : `    return false;`, `  }`, `};`);
+  return { source: lines.join("\n"), literals };
 }
+
+/** Rethrows an error of a strict filter as the error of the condition that was running. */
+function failAt(error: unknown, conditions: readonly ConditionNode[], at: number): never {
+  const condition = conditions[at];
+  if (condition === undefined) throw error;
+  throw locateError(error, condition);
+}
+
+/** The parameters of the factory: the value rules under the names the generated code uses, then its inputs. */
+const FACTORY_PARAMETERS =
+  "isArray, getPrototypeOf, ObjectPrototype, readOwn, wildcard, emptyLiteral, orderText, equal, order, fail, literals, conditions";
+
+type Factory = (
+  isArray: (value: unknown) => boolean,
+  getPrototypeOf: (value: object) => object | null,
+  ObjectPrototype: object,
+  readOwn: typeof lookupOwn,
+  wildcard: typeof matchWildcard,
+  emptyLiteral: typeof failEmptyLiteral,
+  orderText: typeof compareWithLiteral,
+  equal: typeof fieldsEqual,
+  order: typeof compareFields,
+  fail: typeof failAt,
+  literals: readonly string[],
+  conditions: readonly ConditionNode[],
+) => (event: unknown) => boolean;
 
 /**
  * Compiles `ast` into a predicate with `new Function` (throws where a
@@ -372,28 +393,22 @@ export function compileWithCodegen(
   conditions: readonly ConditionNode[],
   strict: boolean,
 ): (event: unknown) => boolean {
-  const fail = (error: unknown, at: number): boolean => {
-    const condition = conditions[at];
-    if (condition === undefined) throw error;
-    throw locateError(error, condition);
-  };
-  // The value rules, under the names the generated code uses for them.
-  const helpers: Record<string, unknown> = {
+  const { source, literals } = generateSource(ast, conditions, strict);
+  const factory = new Function(FACTORY_PARAMETERS, source) as Factory;
+  return factory(
     isArray,
     getPrototypeOf,
     ObjectPrototype,
-    readOwn: lookupOwn,
-    wildcard: matchWildcard,
-    emptyLiteral: failEmptyLiteral,
-    orderText: compareWithLiteral,
-    equal: fieldsEqual,
-    order: compareFields,
-    fail,
-  };
-  const names = Object.keys(helpers);
-  const { source, literals } = generateSource(ast, conditions, strict);
-  const factory = new Function(...names, "literals", source) as (...args: unknown[]) => (event: unknown) => boolean;
-  return factory(...names.map((name) => helpers[name]), literals);
+    lookupOwn,
+    matchWildcard,
+    failEmptyLiteral,
+    compareWithLiteral,
+    fieldsEqual,
+    compareFields,
+    failAt,
+    literals,
+    conditions,
+  );
 }
 
 let available: boolean | undefined;

@@ -110,7 +110,7 @@ describe("generated code", () => {
         "use", "strict", "return", "function", "ftrackFilter", "event", "let", "const", "try", "catch", "error", "if", "literals",
         "typeof", "object", "null", "in", "true", "false", "at", "void", "value",
         "MISSING", "isArray", "getPrototypeOf", "ObjectPrototype", "defined", "readOwn",
-        "wildcard", "emptyLiteral", "orderText", "equal", "order", "fail",
+        "wildcard", "emptyLiteral", "orderText", "equal", "order", "fail", "conditions",
       ]);
       for (const name of identifiers) {
         if (/^[vcLK]\d+$/.test(name)) continue; // values, conditions, literals, key readers
