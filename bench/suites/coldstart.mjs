@@ -1,5 +1,10 @@
 // Cold start: a fresh Node process loading the built package and parsing one
 // filter, as a CLI run or a serverless webhook handler pays it.
+import { rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { STATUS_CHANGE_TO_FILTER } from "../data/public-filters.mjs";
 import { maxMedianMs } from "../lib/targets.mjs";
 
@@ -40,6 +45,52 @@ const done = performance.now();
 console.log(JSON.stringify({ ms: done - startup, import: imported - startup, compile: compiled - imported, match: done - compiled, startup }));
 `;
 
+/**
+ * The floor for any parser built on Chevrotain: a grammar of one token and
+ * one rule, bundled with Chevrotain as dist/ is (esbuild, ESM, not
+ * minified), imported and run once. Built when the suite starts, into the
+ * system's temporary folder.
+ */
+function chevrotainFloor(ctx) {
+  const require = createRequire(join(ctx.root, "package.json"));
+  const { buildSync } = require("esbuild");
+  const contents = `
+import { createToken, EmbeddedActionsParser, Lexer } from "chevrotain";
+const A = createToken({ name: "A", pattern: "a" });
+const lexer = new Lexer([A], { positionTracking: "onlyOffset", ensureOptimizations: true, skipValidations: true });
+class OneRule extends EmbeddedActionsParser {
+  constructor() {
+    super([A], { skipValidations: true, maxLookahead: 1 });
+    this.top = this.RULE("top", () => this.CONSUME(A).image);
+    this.performSelfAnalysis();
+  }
+}
+export function parse(text) {
+  const parser = new OneRule();
+  parser.input = lexer.tokenize(text).tokens;
+  return parser.top();
+}
+`;
+  const built = buildSync({
+    stdin: { contents, resolveDir: ctx.root, loader: "js" },
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "node20",
+    write: false,
+  });
+  const file = join(tmpdir(), `ftrack-filter-bench-chevrotain-${process.pid}.mjs`);
+  writeFileSync(file, built.outputFiles[0].text);
+  process.once("exit", () => rmSync(file, { force: true }));
+  return `
+const startup = performance.now();
+const lib = await import(${JSON.stringify(pathToFileURL(file).href)});
+if (lib.parse("a") !== "a") throw new Error("no parse");
+console.log(JSON.stringify({ ms: performance.now() - startup, startup }));
+`;
+}
+
 const noCompile = (ctx) => (typeof ctx.lib.compile === "function" ? undefined : "compile is not exported yet");
 const noCjs = (ctx) => (ctx.dist.hasCjs ? undefined : "dist/index.cjs does not exist");
 
@@ -63,6 +114,10 @@ const startup = performance.now();
 await import("data:text/javascript,export default 1");
 console.log(JSON.stringify({ ms: performance.now() - startup, startup }));
 `,
+    },
+    {
+      name: "ESM: Chevrotain alone, bundled: a one-token grammar imported and run once (the floor for a Chevrotain parser)",
+      script: chevrotainFloor,
     },
     { name: "ESM: import dist/index.js", script: (ctx) => esm(ctx, false) },
     { name: "ESM: import dist/index.js + first parse", script: (ctx) => esm(ctx, true) },
