@@ -268,6 +268,9 @@ export class FilterParser extends EmbeddedActionsParser {
   private makeField(first: IToken, rest: IToken | undefined): FieldPath {
     const text = rest === undefined ? first.image : first.image + rest.image;
     const start = this.base + first.startOffset;
+    const span = { start, end: start + text.length };
+    const known = fieldPaths.get(text);
+    if (known !== undefined) return { segments: known, span };
     // One pass: split on "." and stop at the first character a field may not hold.
     const segments: string[] = [];
     let from = 0;
@@ -286,11 +289,12 @@ export class FilterParser extends EmbeddedActionsParser {
         );
         if (!this.recovering) throw problem;
         this.problems.push(problem);
-        break;
+        segments.push(text.slice(from));
+        return { segments, span };
       }
     }
     segments.push(text.slice(from));
-    return { segments, span: { start, end: start + text.length } };
+    return { segments: fieldPaths.remember(text, segments), span };
   }
 
   private makeQuoted(token: IToken): Value {
@@ -308,7 +312,7 @@ export class FilterParser extends EmbeddedActionsParser {
     const text = rest === undefined ? first.image : first.image + rest.image;
     const start = this.base + first.startOffset;
     const span = { start, end: start + text.length };
-    const segments = this.dialect === "trigger" ? referenceSegments(text) : undefined;
+    const segments = this.dialect === "trigger" ? (references.get(text) ?? referenceSegments(text)) : undefined;
     return segments === undefined ? { kind: "literal", text, span } : { kind: "field", segments, span };
   }
 
@@ -348,10 +352,39 @@ export class FilterParser extends EmbeddedActionsParser {
 }
 
 /**
+ * Field paths already split, by their text. Filters name the same few
+ * fields over and over, and splitting one (a scan and a string per segment)
+ * costs several times a lookup; the arrays are frozen, so ASTs can share
+ * them. Bounded: only short texts, and the memo starts afresh when full.
+ */
+class PathMemo {
+  private readonly paths = new Map<string, readonly string[]>();
+
+  get(text: string): readonly string[] | undefined {
+    return this.paths.get(text);
+  }
+
+  /** Stores `segments` as the split of `text` and returns them, frozen. */
+  remember(text: string, segments: string[]): readonly string[] {
+    const frozen = Object.freeze(segments);
+    if (text.length <= 64) {
+      if (this.paths.size >= 1024) this.paths.clear();
+      this.paths.set(text, frozen);
+    }
+    return frozen;
+  }
+}
+
+/** Valid fields, split. */
+const fieldPaths = new PathMemo();
+/** Bare values that are field references, split. */
+const references = new PathMemo();
+
+/**
  * The segments of `text` when it is a field reference ({@link FIELD_REFERENCE}
  * in full), else undefined. One pass, as it runs for every bare value.
  */
-function referenceSegments(text: string): string[] | undefined {
+function referenceSegments(text: string): readonly string[] | undefined {
   const head = text.startsWith("entity.") ? 6 : text.startsWith("metadata.") ? 8 : -1;
   if (head < 0) return undefined;
   const segments = [text.slice(0, head)];
@@ -366,7 +399,7 @@ function referenceSegments(text: string): string[] | undefined {
       return undefined;
     }
   }
-  return segments;
+  return references.remember(text, segments);
 }
 
 /** `[A-Za-z0-9_]`: what a field segment holds. */

@@ -98,6 +98,44 @@ describe("parse", () => {
   });
 });
 
+describe("split field paths are shared between parses", () => {
+  const condition = (ast: ReturnType<typeof parse>) => {
+    if (ast.kind !== "condition") throw new Error(`expected a condition, got ${ast.kind}`);
+    return ast;
+  };
+
+  test("the same field text gives the same frozen segments, in either place", () => {
+    const first = condition(parse("entity.new.status_id != entity.old.status_id"));
+    const again = condition(parse("entity.new.status_id = x"));
+    expect(again.field.segments).toBe(first.field.segments);
+    expect(first.field.segments).toEqual(["entity", "new", "status_id"]);
+    expect(Object.isFrozen(first.field.segments)).toBe(true);
+    if (first.value.kind !== "field") throw new Error("expected a field reference");
+    expect(first.value.segments).toEqual(["entity", "old", "status_id"]);
+    expect(Object.isFrozen(first.value.segments)).toBe(true);
+  });
+
+  test("a field that is not a valid reference is not taken for one because it was seen as a field", () => {
+    // "entity..x" is a valid field (an empty segment) but not a field reference.
+    expect(condition(parse("entity..x = 1")).field.segments).toEqual(["entity", "", "x"]);
+    expect(condition(parse("a = entity..x")).value).toMatchObject({ kind: "literal", text: "entity..x" });
+    // A reference seen in the trigger dialect stays a literal in the event-hub dialect.
+    expect(condition(parse("a = entity.x")).value.kind).toBe("field");
+    expect(condition(parse("a = entity.x", { dialect: "event-hub" })).value).toMatchObject({ kind: "literal", text: "entity.x" });
+  });
+
+  test("long and many distinct fields still split correctly", () => {
+    const long = `entity.${"x".repeat(100)}.y`;
+    expect(condition(parse(`${long} = 1`)).field.segments).toEqual(["entity", "x".repeat(100), "y"]);
+    for (let i = 0; i < 3000; i++) {
+      const ast = condition(parse(`entity.f${i}.g = entity.r${i}`));
+      expect(ast.field.segments).toEqual(["entity", `f${i}`, "g"]);
+      expect(ast.value).toMatchObject({ kind: "field", segments: ["entity", `r${i}`] });
+    }
+    expect(condition(parse("entity.new.status_id = x")).field.segments).toEqual(["entity", "new", "status_id"]);
+  });
+});
+
 describe("syntax errors", () => {
   test.for([
     ["", "empty", 0],
