@@ -167,15 +167,33 @@ class Paths {
     if (name === undefined) {
       name = `K${this.readers.size}`;
       this.readers.set(key, name);
-      const k = quote(key);
-      this.readerDefinitions.push(
-        `const ${name} = (value) => typeof value !== "object" || value === null || !(${k} in value) ? void 0` +
-          ` : !isArray(value) && getPrototypeOf(value) === ObjectPrototype && !(${k} in ObjectPrototype) ? value[${k}]` +
-          ` : readOwn(value, ${k});`,
-      );
+      this.readerDefinitions.push(`const ${name} = ${readerSource(key)}`);
     }
     return name;
   }
+}
+
+/**
+ * The text of each key's reader, kept once made: filters read the same few
+ * keys, and a text assembled from many pieces costs more to join into the
+ * source than to look up. Bounded like the parser's memo of field paths.
+ */
+const readerSources = new Map<string, string>();
+
+function readerSource(key: string): string {
+  let text = readerSources.get(key);
+  if (text === undefined) {
+    const k = quote(key);
+    text =
+      `(value) => typeof value !== "object" || value === null || !(${k} in value) ? void 0` +
+      ` : !isArray(value) && getPrototypeOf(value) === ObjectPrototype && !(${k} in ObjectPrototype) ? value[${k}]` +
+      ` : readOwn(value, ${k});`;
+    if (key.length <= 64) {
+      if (readerSources.size >= 1024) readerSources.clear();
+      readerSources.set(key, text);
+    }
+  }
+  return text;
 }
 
 /**
