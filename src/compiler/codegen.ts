@@ -21,12 +21,13 @@
  * local `at` holds the index of the condition being read or evaluated, so an
  * error can name it.
  *
- * Each key a filter reads gets its own reader, a copy of `lookup` (see
- * `./values`) with the key written in and `undefined` as "missing", so every
- * property load has its own inline cache; V8 inlines the readers into the
- * filter, and only unusual objects take the shared slow path. (A reader per
- * key rather than the same text inlined at every step keeps the source
- * short, which is most of what generating and compiling it costs.) User text (field names, literals)
+ * Each path step inlines `lookup` (see `./values`), with `undefined` as
+ * "missing", so every property load has its own inline cache; only unusual
+ * objects take the shared slow path. (A small reader function per key would
+ * make the source a quarter as long and cheaper to generate, but most
+ * filters of a large set are called too rarely for V8 to optimise them, and
+ * unoptimised, the calls cost more than the reads: two to three times the
+ * time per call over 10,000 filters each called once per event.) User text (field names, literals)
  * enters the generated source only through `JSON.stringify`; everything else
  * in it is fixed text or generated names. The value rules come from
  * `./values` as arguments of the factory, never from globals.
@@ -101,10 +102,8 @@ class Paths {
   private readonly root = new Map<string, Step>();
   private readonly names: string[] = [];
   private readonly literalNames = new Map<string, string>();
-  /** The reader of each distinct key, by key. */
-  private readonly readers = new Map<string, string>();
-  /** The definitions of the readers, in order. */
-  private readonly readerDefinitions: string[] = [];
+  /** Each distinct key as a string literal of generated code. */
+  private readonly quoted = new Map<string, string>();
 
   /**
    * The name of a literal. Literals are not written into the source but
@@ -132,11 +131,6 @@ class Paths {
     return this.names;
   }
 
-  /** The statements that define the readers. */
-  get definitions(): readonly string[] {
-    return this.readerDefinitions;
-  }
-
   /**
    * Appends to `steps` an assignment for each step of `segments` that is not
    * in `done`, marks them done and returns the name holding the path's value.
@@ -153,7 +147,13 @@ class Paths {
       }
       if (!done.has(step)) {
         done.add(step);
-        steps.push(`${step.name} = ${this.reader(segment)}(${parent})`);
+        const k = this.quote(segment);
+        const p = parent;
+        steps.push(
+          `${step.name} = typeof ${p} !== "object" || ${p} === null || !(${k} in ${p}) ? void 0` +
+            ` : !isArray(${p}) && getPrototypeOf(${p}) === ObjectPrototype && !(${k} in ObjectPrototype) ? ${p}[${k}]` +
+            ` : readOwn(${p}, ${k})`,
+        );
       }
       parent = step.name;
       level = step.next;
@@ -161,39 +161,14 @@ class Paths {
     return parent;
   }
 
-  /** The name of the function that reads `key` of a value. */
-  private reader(key: string): string {
-    let name = this.readers.get(key);
-    if (name === undefined) {
-      name = `K${this.readers.size}`;
-      this.readers.set(key, name);
-      this.readerDefinitions.push(`const ${name} = ${readerSource(key)}`);
+  private quote(key: string): string {
+    let text = this.quoted.get(key);
+    if (text === undefined) {
+      text = quote(key);
+      this.quoted.set(key, text);
     }
-    return name;
+    return text;
   }
-}
-
-/**
- * The text of each key's reader, kept once made: filters read the same few
- * keys, and a text assembled from many pieces costs more to join into the
- * source than to look up. Bounded like the parser's memo of field paths.
- */
-const readerSources = new Map<string, string>();
-
-function readerSource(key: string): string {
-  let text = readerSources.get(key);
-  if (text === undefined) {
-    const k = quote(key);
-    text =
-      `(value) => typeof value !== "object" || value === null || !(${k} in value) ? void 0` +
-      ` : !isArray(value) && getPrototypeOf(value) === ObjectPrototype && !(${k} in ObjectPrototype) ? value[${k}]` +
-      ` : readOwn(value, ${k});`;
-    if (key.length <= 64) {
-      if (readerSources.size >= 1024) readerSources.clear();
-      readerSources.set(key, text);
-    }
-  }
-  return text;
 }
 
 /**
@@ -363,7 +338,6 @@ export function generateSource(ast: FilterAst, conditions: readonly ConditionNod
   // One array of lines, joined once: the pieces are many and small.
   const lines = [`"use strict";`];
   if (literals.length > 0) lines.push(`const ${literals.map((_, i) => `L${i} = literals[${i}]`).join(", ")};`);
-  for (const definition of paths.definitions) lines.push(definition);
   lines.push(`return function ftrackFilter(event) {`);
   if (strict) lines.push(`  let at = 0;`);
   if (names.length > 0) lines.push(`  let ${names.join(", ")};`);
