@@ -354,24 +354,26 @@ export class FilterParser extends EmbeddedActionsParser {
 /**
  * Field paths already split, by their text. Filters name the same few
  * fields over and over, and splitting one (a scan and a string per segment)
- * costs several times a lookup; the arrays are frozen, so ASTs can share
- * them. Bounded: only short texts, and the memo starts afresh when full.
+ * costs several times a lookup and a copy. Each AST gets its own copy: the
+ * memo's arrays are never handed out (frozen arrays, which could be shared,
+ * are slower to iterate, and the matcher iterates paths on every event).
+ * Bounded: only short texts, and the memo starts afresh when full.
  */
 class PathMemo {
   private readonly paths = new Map<string, readonly string[]>();
 
-  get(text: string): readonly string[] | undefined {
-    return this.paths.get(text);
+  /** A fresh copy of the split of `text`, if known. */
+  get(text: string): string[] | undefined {
+    return this.paths.get(text)?.slice();
   }
 
-  /** Stores `segments` as the split of `text` and returns them, frozen. */
-  remember(text: string, segments: string[]): readonly string[] {
-    const frozen = Object.freeze(segments);
+  /** Stores a copy of `segments` as the split of `text`, and returns `segments`. */
+  remember(text: string, segments: string[]): string[] {
     if (text.length <= 64) {
       if (this.paths.size >= 1024) this.paths.clear();
-      this.paths.set(text, frozen);
+      this.paths.set(text, segments.slice());
     }
-    return frozen;
+    return segments;
   }
 }
 
@@ -384,7 +386,7 @@ const references = new PathMemo();
  * The segments of `text` when it is a field reference ({@link FIELD_REFERENCE}
  * in full), else undefined. One pass, as it runs for every bare value.
  */
-function referenceSegments(text: string): readonly string[] | undefined {
+function referenceSegments(text: string): string[] | undefined {
   const head = text.startsWith("entity.") ? 6 : text.startsWith("metadata.") ? 8 : -1;
   if (head < 0) return undefined;
   const segments = [text.slice(0, head)];
