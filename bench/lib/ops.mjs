@@ -3,7 +3,8 @@
 // Method: each case's `setup` returns a function; the runner first calls it
 // once per input (the results feed the case's `check` and the sink check),
 // then warms every case up, calibrates a batch size that takes about
-// `batchMs`, and times one batch per case in each of R rounds, rotating the
+// `batchMs`, and times one batch per case in each of R rounds (after a full
+// garbage collection and an untimed batch that lets the heap settle), rotating the
 // order of the cases from round to round so that no case always runs first
 // or right after the same neighbour. A case's figure is the median of its
 // per-round ns/op; its ratio to the baseline is the median of the per-round
@@ -155,8 +156,18 @@ export async function runOpsSuite(suite, ctx, options) {
     const order = [...timed.slice(shift), ...timed.slice(0, shift)];
     for (const c of order) {
       if (c.error) continue;
-      options.gc?.();
       try {
+        if (options.gc) {
+          options.gc();
+          // A forced full collection leaves the heap unsettled: V8 sweeps
+          // the old generation in the background and has shrunk the young
+          // one, and code that allocates much (parse, compile) runs up to
+          // twice as slowly for the next 50 ms or so. One untimed batch of
+          // the same case lets it settle, so the timed batch sees the steady
+          // state of a running process, and the garbage collected during it
+          // is still this case's own.
+          c.loop(c.fn, c.inputs, c.n);
+        }
         const { wall, cpu } = timeBatch(c, c.n);
         c.samples.push(wall);
         c.cpuSamples.push(cpu);

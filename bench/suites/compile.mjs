@@ -4,19 +4,22 @@ import { STATUS_CHANGE_FILTER, STATUS_CHANGE_TO_FILTER, APPROVED_STATUS_ID } fro
 import { maxNsPerOp } from "../lib/targets.mjs";
 
 const UNIQUE = "compile (codegen), 4 conditions, a new status id every call";
+const NEW_FIELD = "compile (codegen), status-change filter on a new field every call";
 const SAME = "compile (codegen), status-change filter";
 
 /**
- * A predicate source that never repeats: V8 reuses the compiled code of a
- * `new Function` whose source it has seen, so compiling the same text over
- * and over is cheaper than compiling a filter for the first time. Building
- * the text costs well under 1% of a compile.
+ * Filter text that never repeats. A new status id changes the text but not
+ * the generated source (literals are passed to it as values), so V8 takes
+ * the compiled code from its cache; a new field name changes the source,
+ * so V8 compiles it anew, as for a filter of a shape it has not seen.
+ * Building the text costs well under 1% of a compile.
  */
-function freshText() {
+function freshText(replaced, make) {
   let counter = 0;
-  const prefix = APPROVED_STATUS_ID.slice(0, -12);
-  return (template) => template.replace(APPROVED_STATUS_ID, prefix + (counter++).toString(16).padStart(12, "0"));
+  return (template) => template.replace(replaced, make((counter++).toString(16).padStart(12, "0")));
 }
+const newStatusId = () => freshText(APPROVED_STATUS_ID, (n) => APPROVED_STATUS_ID.slice(0, -12) + n);
+const newField = () => freshText("entity.new.status_id", (n) => `entity.new.custom_${n}`);
 
 const isPredicate = (backend) => ({ outputs }) =>
   outputs.every((f) => typeof f === "function" && f.backend === backend) ? undefined : `expected ${backend} predicates`;
@@ -46,7 +49,15 @@ export default {
       name: UNIQUE,
       inputs: [STATUS_CHANGE_TO_FILTER],
       setup: ({ lib }) => {
-        const next = freshText();
+        const next = newStatusId();
+        return (template) => lib.compile(next(template), { backend: "codegen" });
+      },
+      check: isPredicate("codegen"),
+    },
+    {
+      name: NEW_FIELD,
+      setup: ({ lib }) => {
+        const next = newField();
         return (template) => lib.compile(next(template), { backend: "codegen" });
       },
       check: isPredicate("codegen"),
@@ -54,6 +65,9 @@ export default {
   ],
   targets: [
     { description: "compile (codegen) of the status-change filter in at most 30 µs", check: maxNsPerOp(SAME, 30_000) },
-    { description: "the same with text V8 has not seen before, in at most 30 µs", check: maxNsPerOp(UNIQUE, 30_000) },
+    {
+      description: "beyond the issue's target: the same filter on a field V8 has not seen before (source compiled anew), in at most 30 µs",
+      check: maxNsPerOp(NEW_FIELD, 30_000),
+    },
   ],
 };
