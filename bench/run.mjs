@@ -122,7 +122,7 @@ async function main() {
     options: { rounds: opts.rounds, runs: opts.runs, warmupMs: opts.warmupMs, batchMs: opts.batchMs, quick: opts.quick },
     method:
       `ops: at least ${opts.warmupMs} ms warm-up per case, ${opts.rounds} rounds rotating the case order, one ~${opts.batchMs} ms batch per case per round` +
-      `${gc ? ", full GC before each batch" : ""}; median wall ns/op, spread min..max over rounds, ratio = median of per-round ratios, ` +
+      `${gc ? ", full GC and one untimed batch before each timed batch" : ""}; median wall ns/op, spread min..max over rounds, ratio = median of per-round ratios, ` +
       `CPU/op = median process CPU time per op. ` +
       `process: ${opts.runs} fresh Node processes per case, median of the in-process figure.`,
   };
