@@ -32,7 +32,7 @@
  * in it is fixed text or generated names. The value rules come from
  * `./values` as arguments of the factory, never from globals.
  */
-import type { ConditionNode, FilterAst } from "../syntax/ast";
+import type { ConditionNode, FilterAst, LiteralValue } from "../syntax/ast";
 import { locateError } from "./errors";
 import {
   ObjectPrototype,
@@ -102,6 +102,11 @@ class Paths {
   private readonly root = new Map<string, Step>();
   private readonly names: string[] = [];
   private readonly literalNames = new Map<string, string>();
+  /** Where the value of each literal comes from, in the order of their names. */
+  readonly slots: LiteralSlot[] = [];
+
+  /** `conditions`: the AST's conditions in source order, by which slots name them. */
+  constructor(private readonly conditions: ReadonlyMap<ConditionNode, number>) {}
   /** Each distinct key as a string literal of generated code. */
   private readonly quoted = new Map<string, string>();
 
@@ -111,12 +116,17 @@ class Paths {
    * (a status id each) have the same source, which V8 compiles once and
    * then takes from its compilation cache.
    */
-  literal(text: unknown): string {
-    if (typeof text !== "string") throw new TypeError("invalid filter AST: expected a string");
+  literal(condition: ConditionNode, wildcard: boolean): string {
+    const value = condition.value;
+    if (value.kind !== "literal" || typeof value.text !== "string") throw new TypeError("invalid filter AST: expected a string");
+    const text = wildcard ? value.text.slice(0, -1) : value.text;
     let name = this.literalNames.get(text);
     if (name === undefined) {
+      const index = this.conditions.get(condition);
+      if (index === undefined) throw new Error("unreachable: a condition outside the list");
       name = `L${this.literalNames.size}`;
       this.literalNames.set(text, name);
+      this.slots.push({ condition: index, wildcard });
     }
     return name;
   }
@@ -188,12 +198,12 @@ function conditionTest(condition: ConditionNode, left: string, right: string | u
     return { code, level: Level.And };
   }
   if (value.kind !== "literal") throw new TypeError("invalid filter AST: a field reference without segments");
-  const literal = paths.literal(value.text);
+  const literal = paths.literal(condition, false);
   const defined = `${left} !== void 0`;
   if (operator === "=") {
     if (value.text === "") return { code: `${defined} && emptyLiteral(${left})`, level: Level.And };
     if (isWildcard(value.text)) {
-      return { code: `${defined} && wildcard(${left}, ${paths.literal(value.text.slice(0, -1))})`, level: Level.And };
+      return { code: `${defined} && wildcard(${left}, ${paths.literal(condition, true)})`, level: Level.And };
     }
     return { code: `${left} === ${literal}`, level: Level.Comparison };
   }
@@ -313,6 +323,13 @@ function strictBody(ast: FilterAst, conditions: readonly ConditionNode[], paths:
   return body;
 }
 
+/** Where a literal of the generated code takes its value: a condition's text, without its final `*` for a wildcard. */
+export interface LiteralSlot {
+  /** The condition's index in source order. */
+  readonly condition: number;
+  readonly wildcard: boolean;
+}
+
 /** What {@link generateSource} produces: the factory's source and the values of its literals. */
 export interface GeneratedFilter {
   /**
@@ -322,6 +339,8 @@ export interface GeneratedFilter {
   readonly source: string;
   /** The literal texts, in the order the source's `L0`, `L1`, ... name them. */
   readonly literals: readonly string[];
+  /** Where each of `literals` comes from, so that a filter of the same shape can fill them in. */
+  readonly slots: readonly LiteralSlot[];
 }
 
 /**
@@ -331,7 +350,7 @@ export interface GeneratedFilter {
  * conditions in source order (from `checkAst`).
  */
 export function generateSource(ast: FilterAst, conditions: readonly ConditionNode[], strict = false): GeneratedFilter {
-  const paths = new Paths();
+  const paths = new Paths(new Map(conditions.map((condition, index) => [condition, index])));
   const body = strict ? strictBody(ast, conditions, paths) : lenientBody(ast, paths);
   const names = paths.all;
   const literals = paths.literals;
@@ -344,7 +363,7 @@ export function generateSource(ast: FilterAst, conditions: readonly ConditionNod
   lines.push(`  try {`);
   for (const line of body) lines.push(`    ${line}`);
   lines.push(`  } catch (error) {`, strict ? `    return fail(error, conditions, at);` : `    return false;`, `  }`, `};`);
-  return { source: lines.join("\n"), literals };
+  return { source: lines.join("\n"), literals, slots: paths.slots };
 }
 
 /** Rethrows an error of a strict filter as the error of the condition that was running. */
@@ -373,21 +392,113 @@ type Factory = (
   conditions: readonly ConditionNode[],
 ) => (event: unknown) => boolean;
 
+/** A compiled factory and where its literals come from. */
+interface Shape {
+  readonly factory: Factory;
+  readonly slots: readonly LiteralSlot[];
+}
+
+/**
+ * Factories by the shape of their filter ({@link shapeKey}). Filters of one
+ * shape (the same fields, operators and structure; a status id each, say)
+ * have the same generated source, so the source is generated and compiled
+ * once per shape, and each filter gets its own closure over its own
+ * literals. Bounded: shapes with long keys are not kept, and the memo
+ * starts afresh when full.
+ */
+const shapes = new Map<string, Shape>();
+const MAX_SHAPES = 512;
+const MAX_SHAPE_KEY = 4096;
+
+/**
+ * A key that two filters share exactly when {@link generateSource} gives
+ * them the same source and literal slots: the structure, each condition's
+ * field, operator and kind of value (a field reference with its path, an
+ * empty text, a wildcard, a text), and which literal texts are equal, but
+ * not the texts themselves. Paths are written with each segment's length
+ * before it, so that no two paths share a key.
+ */
+export function shapeKey(ast: FilterAst, strict: boolean): string {
+  const parts: string[] = [strict ? "strict" : "lenient"];
+  const texts = new Map<string, number>();
+  const text = (value: string): void => {
+    let index = texts.get(value);
+    if (index === undefined) {
+      index = texts.size;
+      texts.set(value, index);
+    }
+    parts.push(`#${index}`);
+  };
+  const path = (segments: readonly string[]): void => {
+    parts.push(`[${segments.length}`);
+    for (const segment of segments) parts.push(`:${segment.length}:`, segment);
+  };
+  const visit = (node: FilterAst): void => {
+    switch (node.kind) {
+      case "and":
+      case "or":
+        parts.push(`(${node.kind} ${node.operands.length}`);
+        for (const operand of node.operands) visit(operand);
+        return;
+      case "not":
+        parts.push("(not");
+        visit(node.operand);
+        return;
+      case "condition": {
+        parts.push("(c");
+        path(node.field.segments);
+        parts.push(` ${node.operator} `);
+        const value = node.value;
+        if (value.kind === "field") {
+          parts.push("field");
+          path(value.segments);
+          return;
+        }
+        // As generateSource names them: the text always, and for "=" with
+        // a wildcard the text without its "*" too.
+        text(value.text);
+        if (node.operator === "=" && value.text === "") parts.push("empty");
+        else if (node.operator === "=" && isWildcard(value.text)) {
+          parts.push("wildcard");
+          text(value.text.slice(0, -1));
+        }
+        return;
+      }
+      default:
+        invalid(node);
+    }
+  };
+  visit(ast);
+  return parts.join("");
+}
+
 /**
  * Compiles `ast` into a predicate with `new Function` (throws where a
  * content security policy forbids it). Strict predicates throw a
- * `FilterEvaluationError`; the others return false on any error. Cost: one
- * code generation and one JavaScript compilation; the predicate allocates
- * nothing on the common path.
+ * `FilterEvaluationError`; the others return false on any error. Cost: the
+ * shape key, and for a shape not seen before one code generation and one
+ * JavaScript compilation; the predicate allocates nothing on the common path.
  */
 export function compileWithCodegen(
   ast: FilterAst,
   conditions: readonly ConditionNode[],
   strict: boolean,
 ): (event: unknown) => boolean {
-  const { source, literals } = generateSource(ast, conditions, strict);
-  const factory = new Function(FACTORY_PARAMETERS, source) as Factory;
-  return factory(
+  const key = shapeKey(ast, strict);
+  let shape = shapes.get(key);
+  if (shape === undefined) {
+    const { source, slots } = generateSource(ast, conditions, strict);
+    shape = { factory: new Function(FACTORY_PARAMETERS, source) as Factory, slots };
+    if (key.length <= MAX_SHAPE_KEY) {
+      if (shapes.size >= MAX_SHAPES) shapes.clear();
+      shapes.set(key, shape);
+    }
+  }
+  const literals = shape.slots.map((slot) => {
+    const value = (conditions[slot.condition] as ConditionNode).value as LiteralValue;
+    return slot.wildcard ? value.text.slice(0, -1) : value.text;
+  });
+  return shape.factory(
     isArray,
     getPrototypeOf,
     ObjectPrototype,
