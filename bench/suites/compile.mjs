@@ -9,10 +9,10 @@ const SAME = "compile (codegen), status-change filter";
 
 /**
  * Filter text that never repeats. A new status id changes the text but not
- * the generated source (literals are passed to it as values), so V8 takes
- * the compiled code from its cache; a new field name changes the source,
- * so V8 compiles it anew, as for a filter of a shape it has not seen.
- * Building the text costs well under 1% of a compile.
+ * the filter's shape, so compile reuses the code it generated for the shape
+ * (literals are passed to it as values); a new field name is a new shape,
+ * whose source is generated and compiled by V8 anew. Building the text
+ * costs well under 1% of a compile.
  */
 function freshText(replaced, make) {
   let counter = 0;

@@ -113,8 +113,8 @@ class Paths {
   /**
    * The name of a literal. Literals are not written into the source but
    * passed in as values, so that filters differing only in their literals
-   * (a status id each) have the same source, which V8 compiles once and
-   * then takes from its compilation cache.
+   * (a status id each) have the same source, which is generated and
+   * compiled once per shape (see `shapes`).
    */
   literal(condition: ConditionNode, wildcard: boolean): string {
     const value = condition.value;

@@ -76,12 +76,13 @@ export function sourceOfAst(ast: FilterAst): string {
 /**
  * Compiles a filter once into a predicate to call for every event. Throws
  * `FilterSyntaxError` for bad text, TypeError for bad options or a malformed
- * AST. Cost: parsing plus one code generation. With codegen, about 20 µs
- * for a filter whose shape (fields, operators, structure; literals aside)
- * V8 has compiled before, and about 120 µs for a new shape, which V8 must
- * compile; closures take about 7 µs but run several times slower per event.
- * Keep the result (or use `matches`, which caches) rather than compiling
- * per event. Calls are allocation-free on the common path.
+ * AST. Cost: parsing, then with codegen a few microseconds for a filter
+ * whose shape (fields, operators and structure; literals aside) this
+ * process has compiled before, and about 120 µs to generate and compile a
+ * new shape; closures take a few microseconds for any shape, but run
+ * several times slower per event. Keep the result (or use `matches`, which
+ * caches) rather than compiling per event. Calls are allocation-free on
+ * the common path.
  */
 export function compile(sourceOrAst: string | FilterAst, options?: CompileOptions): CompiledFilter {
   const opts = checkOptions<CompileOptions>("compile", options, optionChecks);
