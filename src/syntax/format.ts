@@ -5,7 +5,7 @@
  * `parse(x)` apart from spans, and `format` is idempotent.
  */
 import type { FilterAst, Value } from "./ast";
-import { FIELD_REFERENCE } from "./grammar";
+import { referenceSegments } from "./grammar";
 import { parse, type ParseOptions } from "./parser";
 
 /** Options of {@link format}: how to parse when given text. */
@@ -80,7 +80,7 @@ function printField(segments: readonly string[]): string {
 function printValue(value: Value): string {
   if (value.kind === "field") {
     const text = value.segments.join(".");
-    if (!FIELD_REFERENCE.test(text)) throw new TypeError(`no filter text can refer to the field ${JSON.stringify(text)}`);
+    if (referenceSegments(text) === undefined) throw new TypeError(`no filter text can refer to the field ${JSON.stringify(text)}`);
     return text;
   }
   const text = value.text;

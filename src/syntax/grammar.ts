@@ -33,8 +33,6 @@ import { FilterSyntaxError } from "./errors";
 import { allTokens, And, Keyword, LParen, Not, Operator, Or, Quoted, RParen, Word } from "./lexer";
 import { FirstTokenLookahead } from "./lookahead";
 
-/** A bare right-hand value that the trigger dialect reads as a field of the event. */
-export const FIELD_REFERENCE = /^(?:entity|metadata)(?:\.[A-Za-z0-9_]+)+$/;
 
 /** Thrown out of the grammar actions to abort a parse at a limit. */
 export class DepthExceeded extends Error {
@@ -383,10 +381,13 @@ const fieldPaths = new PathMemo();
 const references = new PathMemo();
 
 /**
- * The segments of `text` when it is a field reference ({@link FIELD_REFERENCE}
- * in full), else undefined. One pass, as it runs for every bare value.
+ * The segments of `text` when the trigger dialect reads it, as a bare
+ * right-hand value, as a field of the event: `entity` or `metadata`, then
+ * one or more `.` and a non-empty `[A-Za-z0-9_]+` (FIELD_REFERENCE in
+ * grammar/filter.ebnf), all of it; else undefined. One pass, as it runs for
+ * every bare value.
  */
-function referenceSegments(text: string): string[] | undefined {
+export function referenceSegments(text: string): string[] | undefined {
   const head = text.startsWith("entity.") ? 6 : text.startsWith("metadata.") ? 8 : -1;
   if (head < 0) return undefined;
   const segments = [text.slice(0, head)];

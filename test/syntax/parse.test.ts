@@ -283,5 +283,10 @@ describe("format", () => {
     expect(() => format({ ...ast, value: { kind: "literal", text: "'\"", span: ast.span } })).toThrow(TypeError);
     const reference = parse("a=entity.x");
     expect(() => format(reference, { dialect: "event-hub" })).toThrow(TypeError);
+    // A field reference that text would read as a literal, or not at all.
+    for (const segments of [["data", "x"], ["entity"], ["entity", ""], ["entity", "a-b"], ["Entity", "x"]]) {
+      expect(() => format({ ...ast, value: { kind: "field", segments, span: ast.span } }), segments.join(".")).toThrow(TypeError);
+    }
+    expect(format({ ...ast, value: { kind: "field", segments: ["metadata", "resource_id"], span: ast.span } })).toBe("a = metadata.resource_id");
   });
 });
