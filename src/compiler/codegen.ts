@@ -27,10 +27,14 @@
  * make the source a quarter as long and cheaper to generate, but most
  * filters of a large set are called too rarely for V8 to optimise them, and
  * unoptimised, the calls cost more than the reads: two to three times the
- * time per call over 10,000 filters each called once per event.) User text (field names, literals)
- * enters the generated source only through `JSON.stringify`; everything else
- * in it is fixed text or generated names. The value rules come from
- * `./values` as arguments of the factory, never from globals.
+ * time per call over 10,000 filters each called once per event.)
+ *
+ * User text (field names, literals) enters the generated source only
+ * through `JSON.stringify`; everything else in it is fixed text or
+ * generated names. Literals are not in it at all: they are passed to the
+ * factory as values, so filters of one shape share one source, generated
+ * and compiled once (`shapes`). The value rules come from `./values` as
+ * arguments of the factory, never from globals.
  */
 import type { ConditionNode, FilterAst, LiteralValue } from "../syntax/ast";
 import { locateError } from "./errors";
@@ -104,11 +108,11 @@ class Paths {
   private readonly literalNames = new Map<string, string>();
   /** Where the value of each literal comes from, in the order of their names. */
   readonly slots: LiteralSlot[] = [];
-
-  /** `conditions`: the AST's conditions in source order, by which slots name them. */
-  constructor(private readonly conditions: ReadonlyMap<ConditionNode, number>) {}
   /** Each distinct key as a string literal of generated code. */
   private readonly quoted = new Map<string, string>();
+
+  /** `conditions`: the index of each of the AST's conditions in source order, by which slots name them. */
+  constructor(private readonly conditions: ReadonlyMap<ConditionNode, number>) {}
 
   /**
    * The name of a literal. Literals are not written into the source but
@@ -411,12 +415,13 @@ const MAX_SHAPES = 512;
 const MAX_SHAPE_KEY = 4096;
 
 /**
- * A key that two filters share exactly when {@link generateSource} gives
- * them the same source and literal slots: the structure, each condition's
- * field, operator and kind of value (a field reference with its path, an
- * empty text, a wildcard, a text), and which literal texts are equal, but
- * not the texts themselves. Paths are written with each segment's length
- * before it, so that no two paths share a key.
+ * The shape of a filter: a key such that filters sharing it get the same
+ * source and literal slots from {@link generateSource}. It holds everything
+ * the generator reads but the literal texts: the structure, each
+ * condition's field, operator and kind of value (a field reference with its
+ * path, an empty text, a wildcard, a text), and which literal texts are
+ * equal. Paths are written with each segment's length before it, so that
+ * no two paths share a key.
  */
 export function shapeKey(ast: FilterAst, strict: boolean): string {
   const parts: string[] = [strict ? "strict" : "lenient"];
