@@ -36,62 +36,51 @@ function unavailable(row, width) {
   return tableRow([row.name, note, ...Array(width - 2).fill("")]);
 }
 
-function opsTable(suite, comparing) {
-  const head = ["case", "median", "spread (min..max)", "ops/s", "vs baseline", "CPU/op"];
-  if (comparing) head.push("vs saved");
-  const lines = [tableRow(head), tableRow(head.map(() => "---"))];
+/**
+ * A suite's table: `head` names the columns after which "vs saved" comes
+ * when comparing; `cellsOf(row)` gives a measured row's cells.
+ */
+function suiteTable(suite, comparing, head, cellsOf) {
+  const columns = comparing ? [...head, "vs saved"] : head;
+  const lines = [tableRow(columns), tableRow(columns.map(() => "---"))];
   for (const row of suite.cases) {
     if (row.skipped || row.error) {
-      lines.push(unavailable(row, head.length));
+      lines.push(unavailable(row, columns.length));
       continue;
     }
-    const ratio = row.baseline ? "baseline" : row.ratio !== undefined ? formatRatio(row.ratio) : "";
-    const cells = [
-      row.name,
-      `${formatNs(row.medianNs)}/op`,
-      `${formatNs(row.minNs)} .. ${formatNs(row.maxNs)}`,
-      formatRate(row.opsPerSec),
-      ratio,
-      formatNs(row.cpuMedianNs),
-    ];
-    if (comparing) cells.push(changeCell(row, "ops"));
+    const cells = cellsOf(row);
+    if (comparing) cells.push(changeCell(row, suite.kind));
     lines.push(tableRow(cells));
   }
   return lines;
 }
 
-function processTable(suite, comparing) {
-  const head = ["case", "median", "spread (min..max)", "wall, spawn to exit", "details (medians)"];
-  if (comparing) head.push("vs saved");
-  const lines = [tableRow(head), tableRow(head.map(() => "---"))];
-  for (const row of suite.cases) {
-    if (row.skipped || row.error) {
-      lines.push(unavailable(row, head.length));
-      continue;
-    }
-    const details = Object.entries(row.fields).map(([k, v]) => `${k} ${formatMs(v)}`).join(", ");
-    const cells = [row.name, formatMs(row.medianMs), `${formatMs(row.minMs)} .. ${formatMs(row.maxMs)}`, formatMs(row.wallMedianMs), details];
-    if (comparing) cells.push(changeCell(row, "process"));
-    lines.push(tableRow(cells));
-  }
-  return lines;
-}
+const opsTable = (suite, comparing) =>
+  suiteTable(suite, comparing, ["case", "median", "spread (min..max)", "ops/s", "vs baseline", "CPU/op"], (row) => [
+    row.name,
+    `${formatNs(row.medianNs)}/op`,
+    `${formatNs(row.minNs)} .. ${formatNs(row.maxNs)}`,
+    formatRate(row.opsPerSec),
+    row.baseline ? "baseline" : row.ratio !== undefined ? formatRatio(row.ratio) : "",
+    formatNs(row.cpuMedianNs),
+  ]);
 
-function customTable(suite, comparing) {
-  const head = ["case", "value", "spread", "detail"];
-  if (comparing) head.push("vs saved");
-  const lines = [tableRow(head), tableRow(head.map(() => "---"))];
-  for (const row of suite.cases) {
-    if (row.skipped || row.error) {
-      lines.push(unavailable(row, head.length));
-      continue;
-    }
-    const cells = [row.name, `${row.display ?? row.value} ${row.unit ?? ""}`.trim(), row.spread ?? "", row.detail ?? ""];
-    if (comparing) cells.push(changeCell(row, "custom"));
-    lines.push(tableRow(cells));
-  }
-  return lines;
-}
+const processTable = (suite, comparing) =>
+  suiteTable(suite, comparing, ["case", "median", "spread (min..max)", "wall, spawn to exit", "details (medians)"], (row) => [
+    row.name,
+    formatMs(row.medianMs),
+    `${formatMs(row.minMs)} .. ${formatMs(row.maxMs)}`,
+    formatMs(row.wallMedianMs),
+    Object.entries(row.fields).map(([k, v]) => `${k} ${formatMs(v)}`).join(", "),
+  ]);
+
+const customTable = (suite, comparing) =>
+  suiteTable(suite, comparing, ["case", "value", "spread", "detail"], (row) => [
+    row.name,
+    `${row.display ?? row.value} ${row.unit ?? ""}`.trim(),
+    row.spread ?? "",
+    row.detail ?? "",
+  ]);
 
 /** The whole run as Markdown. */
 export function renderMarkdown(result) {
