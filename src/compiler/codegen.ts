@@ -377,24 +377,24 @@ function failAt(error: unknown, conditions: readonly ConditionNode[], at: number
   throw locateError(error, condition);
 }
 
-/** The parameters of the factory: the value rules under the names the generated code uses, then its inputs. */
-const FACTORY_PARAMETERS =
-  "isArray, getPrototypeOf, ObjectPrototype, readOwn, wildcard, emptyLiteral, orderText, equal, order, fail, literals, conditions";
+/** The value rules, under the names the generated code uses for them: the factory's first parameters. */
+const RULES = {
+  isArray,
+  getPrototypeOf,
+  ObjectPrototype,
+  readOwn: lookupOwn,
+  wildcard: matchWildcard,
+  emptyLiteral: failEmptyLiteral,
+  orderText: compareWithLiteral,
+  equal: fieldsEqual,
+  order: compareFields,
+  fail: failAt,
+};
+const RULE_VALUES = Object.values(RULES);
+/** The factory's parameters: the rules, then the filter's literals and conditions. */
+const FACTORY_PARAMETERS = [...Object.keys(RULES), "literals", "conditions"].join(", ");
 
-type Factory = (
-  isArray: (value: unknown) => boolean,
-  getPrototypeOf: (value: object) => object | null,
-  ObjectPrototype: object,
-  readOwn: typeof lookupOwn,
-  wildcard: typeof matchWildcard,
-  emptyLiteral: typeof failEmptyLiteral,
-  orderText: typeof compareWithLiteral,
-  equal: typeof fieldsEqual,
-  order: typeof compareFields,
-  fail: typeof failAt,
-  literals: readonly string[],
-  conditions: readonly ConditionNode[],
-) => (event: unknown) => boolean;
+type Factory = (...rulesLiteralsConditions: unknown[]) => (event: unknown) => boolean;
 
 /** A compiled factory and where its literals come from. */
 interface Shape {
@@ -503,20 +503,7 @@ export function compileWithCodegen(
     const value = (conditions[slot.condition] as ConditionNode).value as LiteralValue;
     return slot.wildcard ? value.text.slice(0, -1) : value.text;
   });
-  return shape.factory(
-    isArray,
-    getPrototypeOf,
-    ObjectPrototype,
-    lookupOwn,
-    matchWildcard,
-    failEmptyLiteral,
-    compareWithLiteral,
-    fieldsEqual,
-    compareFields,
-    failAt,
-    literals,
-    conditions,
-  );
+  return shape.factory(...RULE_VALUES, literals, conditions);
 }
 
 let available: boolean | undefined;

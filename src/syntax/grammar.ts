@@ -310,7 +310,7 @@ export class FilterParser extends EmbeddedActionsParser {
     const text = rest === undefined ? first.image : first.image + rest.image;
     const start = this.base + first.startOffset;
     const span = { start, end: start + text.length };
-    const segments = this.dialect === "trigger" ? (references.get(text) ?? referenceSegments(text)) : undefined;
+    const segments = this.dialect === "trigger" ? referenceSegments(text) : undefined;
     return segments === undefined ? { kind: "literal", text, span } : { kind: "field", segments, span };
   }
 
@@ -390,6 +390,8 @@ const references = new PathMemo();
 export function referenceSegments(text: string): string[] | undefined {
   const head = text.startsWith("entity.") ? 6 : text.startsWith("metadata.") ? 8 : -1;
   if (head < 0) return undefined;
+  const known = references.get(text);
+  if (known !== undefined) return known;
   const segments = [text.slice(0, head)];
   let from = head + 1;
   for (let i = from; i <= text.length; i++) {

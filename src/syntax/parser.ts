@@ -32,6 +32,7 @@ interface Resolved {
 }
 
 const DEFAULT_OPTIONS: Resolved = Object.freeze({ dialect: "trigger", ...DEFAULT_LIMITS });
+const EVENT_HUB_OPTIONS: Resolved = Object.freeze({ ...DEFAULT_OPTIONS, dialect: "event-hub" });
 
 const OPTION_KEYS = new Set(["dialect", "maxLength", "maxDepth"]);
 
@@ -70,17 +71,16 @@ let recoveringParser: FilterParser | undefined;
  */
 export function parse(source: string, options?: ParseOptions): FilterAst {
   if (typeof source !== "string") throw new TypeError("parse expects the filter as a string");
-  const opts = resolveParseOptions(options);
-  const result = run(source, opts, false);
-  if (result.errors.length > 0) throw result.errors[0] as FilterSyntaxError;
-  return result.ast as FilterAst;
+  return parseWith(source, resolveParseOptions(options));
 }
-
-const EVENT_HUB_OPTIONS: Resolved = Object.freeze({ ...DEFAULT_OPTIONS, dialect: "event-hub" });
 
 /** {@link parse} with the default limits, for callers that have checked their dialect option already. */
 export function parseInDialect(source: string, dialect: Dialect): FilterAst {
-  const result = run(source, dialect === "event-hub" ? EVENT_HUB_OPTIONS : DEFAULT_OPTIONS, false);
+  return parseWith(source, dialect === "event-hub" ? EVENT_HUB_OPTIONS : DEFAULT_OPTIONS);
+}
+
+function parseWith(source: string, opts: Resolved): FilterAst {
+  const result = run(source, opts, false);
   if (result.errors.length > 0) throw result.errors[0] as FilterSyntaxError;
   return result.ast as FilterAst;
 }
