@@ -1,15 +1,43 @@
 /**
- * The railroad diagrams of the grammar, drawn from the parser itself
- * (`npm run grammar` writes them to grammar/diagrams.html). Internal: not
- * part of the package's API.
+ * Development-only views of the grammar: the railroad diagrams (`npm run
+ * grammar` writes them to grammar/diagrams.html) and a parser built with
+ * Chevrotain's grammar validations on. Internal: no entry of the package
+ * imports this module, so nothing here reaches `dist/`.
  */
-import { createSyntaxDiagramsCode } from "chevrotain";
+import { createSyntaxDiagramsCode, VERSION } from "chevrotain";
 import { FilterParser } from "./grammar";
+
+/**
+ * A parser with Chevrotain's grammar validations on (production builds skip
+ * them for start-up time). The validations call `Object.groupBy`, which Node
+ * 20 lacks; Node 20 is still supported, so the function is supplied here, for
+ * these two development uses only, and never on the production path.
+ */
+export function validatedParser(recovery: boolean): FilterParser {
+  supplyGroupBy();
+  return new FilterParser({ recovery, validate: true });
+}
 
 /** The HTML page of the grammar's diagrams; the same text for the same grammar. */
 export function grammarDiagramsHtml(): string {
-  const parser = new FilterParser({ recovery: false, validate: true });
-  return createSyntaxDiagramsCode(parser.getSerializedGastProductions(), {
-    resourceBase: "https://unpkg.com/chevrotain@11.2.0/diagrams/",
+  return createSyntaxDiagramsCode(validatedParser(false).getSerializedGastProductions(), {
+    resourceBase: `https://unpkg.com/chevrotain@${VERSION}/diagrams/`,
   });
+}
+
+type GroupBy = <T, K extends PropertyKey>(items: Iterable<T>, key: (item: T, index: number) => K) => Partial<Record<K, T[]>>;
+
+function supplyGroupBy(): void {
+  const object = Object as unknown as { groupBy?: GroupBy };
+  if (typeof object.groupBy === "function") return;
+  const groupBy: GroupBy = (items, key) => {
+    const groups = Object.create(null) as Record<PropertyKey, unknown[]>;
+    let index = 0;
+    for (const item of items) {
+      const name = key(item, index++);
+      (groups[name] ??= []).push(item);
+    }
+    return groups as never;
+  };
+  Object.defineProperty(Object, "groupBy", { value: groupBy, writable: true, configurable: true });
 }
