@@ -1,4 +1,4 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
 // Chevrotain is bundled: importing the unbundled package costs ~250 ms of
 // start-up, which matters for the CLI and for serverless webhook handlers.
@@ -8,40 +8,45 @@ import { defineConfig } from "tsup";
 // and printed objects, and esbuild's keepNames, which would keep them, made
 // every parse about 60% slower (it redefines the name of each function it
 // creates, Chevrotain's per-rule closures included).
+//
+// Two builds, one per module system. Within each, the entries share chunks,
+// so a module system holds one copy of Chevrotain, of every class and of the
+// schema data (`instanceof FilterSyntaxError` holds whichever entry threw
+// it). The command line is an entry of the ESM build: its commands import
+// the library's chunks rather than bundling a third copy, and --help and
+// --version load none of them. Across the two builds, src/identity.ts makes
+// errors and compiled filters recognisable.
+//
 // Neither build cleans dist/: they run side by side, and `npm run build`
 // empties it first.
+const library = { index: "src/index.ts", testing: "src/testing/index.ts", vitest: "src/testing/vitest.ts" };
+
+const shared: Options = {
+  clean: false,
+  sourcemap: false,
+  target: "node20",
+  platform: "neutral",
+  noExternal: ["chevrotain"],
+  treeshake: true,
+  splitting: true,
+  // The library runs anywhere (Node, browsers, edge runtimes), so the build
+  // is platform-neutral; the command line's Node built-ins stay imports, with
+  // their `node:` prefix as written.
+  external: [/^node:/],
+  removeNodeProtocol: false,
+};
+
 export default defineConfig([
-  // The library: ESM and CommonJS, with type declarations. The test kit's
-  // subpaths are entries of the same build, and splitting puts the code they
-  // share with the main entry in common chunks, so that within one module
-  // system there is one copy of every class (`instanceof FilterSyntaxError`
-  // holds whichever entry threw it) and of the schema data.
   {
-    entry: { index: "src/index.ts", testing: "src/testing/index.ts", vitest: "src/testing/vitest.ts" },
-    format: ["esm", "cjs"],
-    dts: true,
-    clean: false,
-    sourcemap: false,
-    target: "node20",
-    platform: "neutral",
-    noExternal: ["chevrotain"],
-    treeshake: true,
-    splitting: true,
-  },
-  // The command line: ESM for Node, started through package.json "bin". Its
-  // commands are chunks loaded on demand, so that --help and --version start
-  // without loading the parser; they live apart in dist/cli/.
-  {
-    entry: { index: "src/cli/main.ts" },
-    outDir: "dist/cli",
+    ...shared,
+    entry: { ...library, "cli/index": "src/cli/main.ts" },
     format: ["esm"],
-    dts: false,
-    clean: false,
-    sourcemap: false,
-    target: "node20",
-    platform: "node",
-    noExternal: ["chevrotain"],
-    splitting: true,
-    banner: { js: "#!/usr/bin/env node" },
+    dts: { entry: library },
+  },
+  {
+    ...shared,
+    entry: library,
+    format: ["cjs"],
+    dts: { entry: library },
   },
 ]);

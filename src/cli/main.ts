@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `ftrack-filter` command line: reads the command, handles `--help`
  * and `--version` without loading the library, then loads the command's

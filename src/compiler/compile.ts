@@ -9,6 +9,7 @@ import { format } from "../syntax/format";
 import { parseInDialect } from "../syntax/parser";
 import { compileWithClosures } from "./closure";
 import { codegenAvailable, compileWithCodegen } from "./codegen";
+import { sharedTable } from "../identity";
 import { debugText } from "./debug-text";
 import { checkAst, checkOptions, conditionsOf, optionChecks } from "./validate";
 
@@ -48,7 +49,8 @@ interface Origin {
   readonly spansMatchSource: boolean;
 }
 
-const origins = new WeakMap<CompiledFilter, Origin>();
+// Shared with every other copy of the library in this process (src/identity.ts).
+const origins = sharedTable<CompiledFilter, Origin>("compiled-filters.v1");
 
 /** Whether `value` is a filter returned by `compile`. */
 export function isCompiledFilter(value: unknown): value is CompiledFilter {

@@ -9,6 +9,7 @@
  */
 import type { ConditionNode, Operator, Span } from "../syntax/ast";
 import { toJsonSafe, truncateText, type JsonValue } from "./json-safe";
+import { brandErrorClass } from "../identity";
 
 /** The stable codes of {@link FilterEvaluationError}. */
 export type EvaluationErrorCode =
@@ -106,6 +107,8 @@ export class FilterEvaluationError extends Error {
     };
   }
 }
+
+brandErrorClass(FilterEvaluationError, "FilterEvaluationError");
 
 /** The path text of a field: its segments joined with `.`. */
 export function pathText(segments: readonly string[]): string {

@@ -7,11 +7,18 @@
  */
 import type { JsonValue } from "../compiler/json-safe";
 import { byteLengthOver, decodeUtf8, describeThrown } from "./bytes";
+import { brandErrorClass } from "../identity";
 
 /** A JSON object. */
 export interface JsonObject {
   readonly [key: string]: JsonValue;
 }
+
+// The index signatures admit `undefined` because the named properties
+// beside them are optional: without `exactOptionalPropertyTypes` (the
+// TypeScript default), `new?: JsonObject` has the type
+// `JsonObject | undefined`, which an index signature of `JsonValue` alone
+// would reject (TS2411) in every consumer that checks library types.
 
 /** The `entity` part of an entity event: what changed, and how. */
 export interface EntityEventEntity {
@@ -25,7 +32,7 @@ export interface EntityEventEntity {
   readonly new?: JsonObject;
   /** The entity's direct properties before the change; absent, or possibly `{}`, on `create`. */
   readonly old?: JsonObject;
-  readonly [key: string]: JsonValue;
+  readonly [key: string]: JsonValue | undefined;
 }
 
 /** `metadata`: when the change happened, who made it, on which server. */
@@ -36,7 +43,7 @@ export interface EntityEventMetadata {
   readonly resource_id: string;
   readonly server_url: string;
   readonly configuration_hash?: string;
-  readonly [key: string]: JsonValue;
+  readonly [key: string]: JsonValue | undefined;
 }
 
 /** An ftrack entity event, as a webhook delivers it. */
@@ -46,7 +53,7 @@ export interface EntityEvent {
   readonly id?: string;
   readonly entity: EntityEventEntity;
   readonly metadata?: EntityEventMetadata;
-  readonly [key: string]: JsonValue;
+  readonly [key: string]: JsonValue | EntityEventEntity | EntityEventMetadata | undefined;
 }
 
 /** The `fez_id` of every entity event. */
@@ -79,6 +86,8 @@ export class EventValidationError extends Error {
     this.problems = Object.freeze(problems.map((p) => Object.freeze({ ...p })));
   }
 }
+
+brandErrorClass(EventValidationError, "EventValidationError");
 
 function summarise(code: EventValidationCode, problems: readonly EventProblem[]): string {
   const head =

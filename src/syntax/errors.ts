@@ -2,6 +2,7 @@
  * Syntax errors: a stable code, a position, a message that says what was
  * expected and what was found, and a caret excerpt of the offending line.
  */
+import { brandErrorClass } from "../identity";
 
 /** The stable codes of {@link FilterSyntaxError}. */
 export type SyntaxErrorCode =
@@ -148,3 +149,5 @@ export class FilterSyntaxError extends Error {
     };
   }
 }
+
+brandErrorClass(FilterSyntaxError, "FilterSyntaxError");

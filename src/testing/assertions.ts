@@ -9,6 +9,7 @@ import { isCompiledFilter, type CompiledFilter } from "../compiler/compile";
 import { explain, type Explanation } from "../compiler/explain";
 import type { Dialect, FilterAst } from "../syntax/ast";
 import { checkKeys } from "./shared";
+import { brandErrorClass } from "../identity";
 
 /** A filter as the assertions take it: text, a compiled filter or an AST. */
 export type FilterInput = string | CompiledFilter | FilterAst;
@@ -46,6 +47,8 @@ export class FilterAssertionError extends Error {
     this.explanation = details.explanation;
   }
 }
+
+brandErrorClass(FilterAssertionError, "FilterAssertionError");
 
 Object.defineProperty(FilterAssertionError.prototype, "name", { value: "AssertionError", writable: true, configurable: true });
 
