@@ -14,16 +14,20 @@ export function findChromium() {
   return CANDIDATES.find((path) => existsSync(path));
 }
 
-export const MISSING_CHROMIUM =
-  "No Chromium found for the browser tests (looked for $CHROMIUM_PATH, " +
-  CANDIDATES.join(", ") +
-  "). Install Debian's package with `apt-get install -y chromium` (or run scripts/ci-browser.sh as root), " +
-  "or set CHROMIUM_PATH to a Chromium or Chrome executable.";
+/** What to tell the user when {@link findChromium} finds nothing. */
+export function missingChromium() {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  const looked = fromEnv !== undefined && fromEnv !== "" ? `CHROMIUM_PATH=${fromEnv} does not exist` : `looked for ${CANDIDATES.join(" and ")}`;
+  return (
+    `No Chromium found for the browser tests (${looked}). Install Debian's package with ` +
+    "`apt-get install -y chromium` (or run scripts/ci-browser.sh as root), or set CHROMIUM_PATH to a Chromium or Chrome executable."
+  );
+}
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const found = findChromium();
   if (found === undefined) {
-    console.error(MISSING_CHROMIUM);
+    console.error(missingChromium());
     process.exit(1);
   }
   console.log(`browser tests use ${found}`);

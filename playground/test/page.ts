@@ -9,7 +9,7 @@ import type { Server } from "node:http";
 import { pathToFileURL } from "node:url";
 import { buildPlayground } from "../scripts/build.mjs";
 import { servePage } from "../scripts/serve.mjs";
-import { MISSING_CHROMIUM, findChromium } from "./chromium.mjs";
+import { findChromium, missingChromium } from "./chromium.mjs";
 
 export interface Harness {
   readonly browser: Browser;
@@ -23,7 +23,7 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const executablePath = findChromium();
-  if (executablePath === undefined) throw new Error(MISSING_CHROMIUM);
+  if (executablePath === undefined) throw new Error(missingChromium());
   const built = await buildPlayground({ quiet: true });
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"], headless: true });
   const { server, url } = (await servePage(built.path, 0)) as { server: Server; url: string };
