@@ -5,9 +5,9 @@
  * may dispatch again (diagnostics, marks) from its handler.
  */
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { json } from "@codemirror/lang-json";
+import { json, jsonParseLinter } from "@codemirror/lang-json";
 import { syntaxHighlighting } from "@codemirror/language";
-import { setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
+import { linter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
 import { EditorState, StateEffect, StateField, type Extension } from "@codemirror/state";
 import { Decoration, EditorView, drawSelection, keymap, type DecorationSet } from "@codemirror/view";
 import type { Diagnostic, Span, Suggestion } from "../../src/index";
@@ -54,7 +54,9 @@ export function createFilterEditor(parent: HTMLElement, doc: string, onChange: (
 }
 
 export function createEventEditor(parent: HTMLElement, doc: string, onChange: () => void): EditorView {
-  const state = EditorState.create({ doc, extensions: [...common("Event", onChange), json()] });
+  // CodeMirror's JSON linter underlines where the JSON breaks; the result region says why.
+  const jsonErrors = linter(jsonParseLinter(), { delay: 200 });
+  const state = EditorState.create({ doc, extensions: [...common("Event", onChange), json(), jsonErrors] });
   return new EditorView({ state, parent });
 }
 

@@ -18,6 +18,8 @@ export interface Harness {
   readonly httpUrl: string;
   /** The built file, opened from disk. */
   readonly fileUrl: string;
+  /** The built page's size in bytes, plain and gzip-compressed. */
+  readonly page: { readonly bytes: number; readonly gzip: number };
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startHarness(): Promise<Harness> {
     server,
     httpUrl: url,
     fileUrl: pathToFileURL(built.path).href,
+    page: { bytes: built.bytes, gzip: built.gzip },
     async close() {
       await browser.close();
       await new Promise<void>((done) => server.close(() => done()));

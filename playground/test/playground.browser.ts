@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { GZIP_BUDGET } from "../scripts/build.mjs";
 import {
   diagnostics,
   editorText,
@@ -36,6 +37,13 @@ afterAll(async () => {
 });
 
 describe("the playground", () => {
+  test("the page is one file within its size budget", () => {
+    expect(harness.page.gzip).toBeLessThanOrEqual(GZIP_BUDGET);
+    const html = readFileSync(new URL(harness.fileUrl), "utf8");
+    // Nothing loaded from elsewhere: no external script, style sheet or font.
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import|url\((?!["']?data:)/i);
+  });
+
   test("opens from disk with no network and explains ftrack's published Task payload", async () => {
     const { page, context, refused, errors } = await open(harness, harness.fileUrl, "file://");
     expect(await editorText(eventBox(page))).toContain('"fez_id": "ftrack_entity_event_v1"');
@@ -107,6 +115,8 @@ describe("the playground", () => {
     await replaceText(page, eventBox(page), '{"fez_id": ', "paste");
     const alert = explanation(page).getByRole("alert");
     await expect.poll(() => alert.textContent()).toContain("The event is not valid JSON");
+    const broken = eventBox(page).locator(".cm-lintRange-error, .cm-lintPoint-error");
+    await expect.poll(() => broken.count()).toBeGreaterThan(0);
     await replaceText(page, eventBox(page), '{"fez_id": "ftrack_entity_event_v1", "entity": {}}', "paste");
     await expect.poll(() => alert.textContent()).toContain("The event is not a valid event");
     expect(await alert.textContent()).toContain("$.entity.id");
