@@ -26,7 +26,7 @@ export interface EventIssue {
 /** The event editor's text as read: a value to explain against, or why not. */
 export type EventReading =
   | { readonly ok: true; readonly event: unknown }
-  | { readonly ok: false; readonly kind: "json" | "event"; readonly issues: readonly EventIssue[] };
+  | { readonly ok: false; readonly kind: "json" | "event" | "size"; readonly issues: readonly EventIssue[] };
 
 export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
@@ -47,7 +47,7 @@ export function readEvent(text: string, dialect: Dialect): EventReading {
       return { ok: true, event: parseEntityEvent(text) };
     } catch (error) {
       if (!(error instanceof EventValidationError)) throw error;
-      const kind = error.code === "invalid-event" ? "event" : "json";
+      const kind = error.code === "invalid-event" ? "event" : error.code === "too-large" ? "size" : "json";
       return { ok: false, kind, issues: error.problems.map((p) => ({ path: p.path, message: p.message })) };
     }
   }

@@ -15,6 +15,12 @@ const MARK: Readonly<Record<ExplainNode["result"], { readonly icon: string; read
   "not-evaluated": { icon: "–", label: "not evaluated" },
 };
 
+const TITLES: Readonly<Record<Extract<EventReading, { ok: false }>["kind"], string>> = {
+  json: "The event is not valid JSON",
+  event: "The event is not a valid event",
+  size: "The event is too large",
+};
+
 /** Longest value shown in full; longer ones are cut with an ellipsis. */
 const MAX_VALUE_CHARS = 80;
 
@@ -42,7 +48,7 @@ export function renderResult(
 }
 
 function renderEventIssues(event: Extract<EventReading, { ok: false }>): HTMLElement {
-  const title = event.kind === "json" ? "The event is not valid JSON" : "The event is not a valid event";
+  const title = TITLES[event.kind];
   return h(
     "div",
     { class: "event-issues", role: "alert" },

@@ -59,7 +59,6 @@ export const filterLanguage = StreamLanguage.define<TokenState>({
   startState: () => ({ afterOperator: false }),
   copyState: (state) => ({ ...state }),
   token,
-  languageData: { closeBrackets: { brackets: ["(", '"', "'"] } },
 });
 
 /** Colours with at least 4.5:1 contrast on the editor's white background. */
