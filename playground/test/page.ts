@@ -59,6 +59,9 @@ export async function open(
   viewport = { width: 1280, height: 900 },
 ): Promise<OpenPage> {
   const context = await harness.browser.newContext({ viewport });
+  if (allowedPrefix.startsWith("http")) {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(allowedPrefix).origin });
+  }
   const refused: string[] = [];
   const errors: string[] = [];
   await context.route("**/*", (route) => {
@@ -83,13 +86,17 @@ export const diagnostics = (page: Page): Locator => page.getByRole("region", { n
 export const explanation = (page: Page): Locator => page.getByRole("region", { name: "Explanation" });
 export const verdict = (page: Page): Locator => explanation(page).getByTestId("verdict");
 
-/** Replaces an editor's whole text as typing (or pasting) would. */
+/**
+ * Replaces an editor's whole text by typing it key by key, or by pasting it
+ * through the clipboard (pages over http only, where the clipboard is granted).
+ */
 export async function replaceText(page: Page, editor: Locator, text: string, how: "type" | "paste" = "type"): Promise<void> {
+  if (how === "paste") await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await editor.click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");
   if (how === "type") await page.keyboard.type(text);
-  else await page.keyboard.insertText(text);
+  else await page.keyboard.press("ControlOrMeta+v");
 }
 
 /** An editor's text, line by line as CodeMirror holds it. */

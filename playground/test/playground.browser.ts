@@ -154,8 +154,10 @@ describe("the playground", () => {
     await replaceText(page, eventBox(page), '{"topic": "ftrack.update", "source": {"user": {"username": "jane & co #1"}}}', "paste");
     await expect.poll(() => verdict(page).textContent()).toBe("Match");
     await page.getByRole("button", { name: "Copy link" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Link copied.");
     const link = await page.getByLabel("Link").inputValue();
     expect(link.startsWith(harness.httpUrl + "#")).toBe(true);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     await first.context.close();
 
     const second = await open(harness, link, harness.httpUrl);
