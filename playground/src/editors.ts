@@ -76,13 +76,19 @@ export function applySuggestion(view: EditorView, suggestion: Suggestion): void 
 export function showFilterFindings(view: EditorView, diagnostics: readonly Diagnostic[], failing: readonly Span[]): void {
   const length = view.state.doc.length;
   const clamp = (n: number): number => Math.max(0, Math.min(n, length));
-  const underlines: CmDiagnostic[] = diagnostics.map((d) => ({
-    from: clamp(d.span.start),
-    to: clamp(d.span.end),
-    severity: d.severity,
-    source: d.code,
-    message: d.message,
-  }));
+  const underlines: CmDiagnostic[] = diagnostics.map((d) => {
+    const underline: CmDiagnostic = {
+      from: clamp(d.span.start),
+      to: clamp(d.span.end),
+      severity: d.severity,
+      source: d.code,
+      message: d.message,
+    };
+    const suggestion = d.suggestion;
+    // The same fix as the list's button, in the tooltip of the underline.
+    if (suggestion !== undefined) underline.actions = [{ name: "Apply", apply: (v) => applySuggestion(v, suggestion) }];
+    return underline;
+  });
   const spec = setDiagnostics(view.state, underlines);
   view.dispatch({ ...spec, effects: [...asArray(spec.effects), setFailing.of(failing)] });
 }

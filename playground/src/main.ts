@@ -24,6 +24,8 @@ const linkField = byId<HTMLInputElement>("link");
 const linkStatus = byId<HTMLElement>("link-status");
 const diagnosticsList = byId<HTMLElement>("diagnostics");
 const resultBox = byId<HTMLElement>("result");
+/** Announces the verdict to screen readers when it changes, not the whole tree on every key. */
+const verdictLive = byId<HTMLElement>("verdict-live");
 
 let current = readFragment(location.hash, DEFAULT_STATE);
 let dialect: Dialect = current.dialect;
@@ -49,6 +51,8 @@ function update(eventChanged: boolean): void {
   renderDiagnostics(diagnosticsList, analysis.diagnostics, (s) => applySuggestion(filterView, s));
   const broken = analysis.diagnostics.some((d) => d.code === "syntax");
   renderResult(resultBox, analysis.explanation, eventReading, broken);
+  const verdict = analysis.explanation === null ? "No result" : analysis.explanation.matched ? "Match" : "No match";
+  if (verdictLive.textContent !== verdict) verdictLive.textContent = verdict;
   formatButton.disabled = broken;
   current = { filter, dialect, event };
   writeUrl(current);

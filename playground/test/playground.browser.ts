@@ -76,6 +76,12 @@ describe("the playground", () => {
     expect(await editorText(filterBox(page))).toBe('entity.entity_type = "Task"');
     await expect.poll(() => diagnostics(page).textContent()).not.toContain("unknown-entity-type");
     await expect.poll(() => verdict(page).textContent()).toBe("Match");
+
+    // The same fix from the underline's tooltip.
+    await replaceText(page, filterBox(page), 'entity.entity_type = "task"');
+    await filterBox(page).locator(".cm-lintRange-warning").hover();
+    await page.locator(".cm-tooltip-lint").getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => editorText(filterBox(page))).toBe('entity.entity_type = "Task"');
     await context.close();
   });
 
@@ -103,6 +109,8 @@ describe("the playground", () => {
     expect(await filterBox(page).locator(".cm-failing").count()).toBe(0);
     await replaceText(page, eventBox(page), eventFile("synthetic-assetversion-comment"), "paste");
     await expect.poll(() => verdict(page).textContent()).toBe("No match");
+    // Screen readers hear the verdict change, from a live region that outlives the redraws.
+    expect(await page.locator("#verdict-live").textContent()).toBe("No match");
     // The mark may be split by the highlighting's spans; together they are the one failing condition.
     const marked = await filterBox(page).locator(".cm-failing").allTextContents();
     expect(marked.join("")).toBe("entity.new.status_id != entity.old.status_id");
