@@ -177,6 +177,13 @@ describe("the playground", () => {
       source: { user: { username: "jane & co #1" } },
     });
     await expect.poll(() => verdict(again).textContent()).toBe("Match");
+
+    // A link followed in the same tab changes only the fragment: the page takes it in.
+    await again.evaluate(() => {
+      location.hash = "#dialect=event-hub&filter=topic%3Dftrack.action.launch";
+    });
+    await expect.poll(() => editorText(filterBox(again))).toBe("topic=ftrack.action.launch");
+    await expect.poll(() => verdict(again).textContent()).toBe("No match");
     await second.context.close();
   });
 
