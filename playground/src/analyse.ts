@@ -30,6 +30,8 @@ export type EventReading =
 
 export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
+  /** Whether the filter parses (no syntax error): Format and explain need it. */
+  readonly parses: boolean;
   /** Null when the filter does not parse or the event could not be read. */
   readonly explanation: Explanation | null;
   /** The conditions that decided a "no match", to highlight in the filter. */
@@ -70,18 +72,18 @@ export function readEvent(text: string, dialect: Dialect): EventReading {
  */
 export function analyse(filter: string, dialect: Dialect, event: EventReading): Analysis {
   const diagnostics = lint(filter, { dialect });
-  const broken = diagnostics.some((d) => d.code === "syntax" || d.code === "invalid-input");
-  if (broken || !event.ok) return { diagnostics, explanation: null, failing: [] };
+  const parses = !diagnostics.some((d) => d.code === "syntax" || d.code === "invalid-input");
+  if (!parses || !event.ok) return { diagnostics, parses, explanation: null, failing: [] };
   let explanation: Explanation;
   try {
     explanation = explain(filter, event.event, { dialect });
   } catch (error) {
     // lint reported no syntax error, so parse cannot fail; stay safe anyway.
-    if (error instanceof FilterSyntaxError) return { diagnostics, explanation: null, failing: [] };
+    if (error instanceof FilterSyntaxError) return { diagnostics, parses: false, explanation: null, failing: [] };
     throw error;
   }
   const failing = explanation.matched ? [] : decidingSpans(explanation.root);
-  return { diagnostics, explanation, failing };
+  return { diagnostics, parses, explanation, failing };
 }
 
 /**

@@ -49,11 +49,10 @@ function update(eventChanged: boolean): void {
   const analysis = analyse(filter, dialect, eventReading);
   showFilterFindings(filterView, analysis.diagnostics, analysis.failing);
   renderDiagnostics(diagnosticsList, analysis.diagnostics, (s) => applySuggestion(filterView, s));
-  const broken = analysis.diagnostics.some((d) => d.code === "syntax");
-  renderResult(resultBox, analysis.explanation, eventReading, broken);
+  renderResult(resultBox, analysis.explanation, eventReading, !analysis.parses);
   const verdict = analysis.explanation === null ? "No result" : analysis.explanation.matched ? "Match" : "No match";
   if (verdictLive.textContent !== verdict) verdictLive.textContent = verdict;
-  formatButton.disabled = broken;
+  formatButton.disabled = !analysis.parses;
   current = { filter, dialect, event };
   writeUrl(current);
   // A user-timing entry per update: what the bench reads in a real browser.

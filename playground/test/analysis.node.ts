@@ -50,6 +50,7 @@ describe("analyse", () => {
   test("gives diagnostics but no explanation for a filter that does not parse", () => {
     const result = analyse("entity.entity_type = Task and", "trigger", taskUpdate);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["syntax"]);
+    expect(result.parses).toBe(false);
     expect(result.explanation).toBeNull();
     expect(result.failing).toEqual([]);
   });
@@ -57,6 +58,7 @@ describe("analyse", () => {
   test("gives diagnostics but no explanation for an event it could not read", () => {
     const result = analyse("entity.operation = delete", "trigger", readEvent("{", "trigger"));
     expect(result.diagnostics.map((d) => d.code)).toEqual(["unknown-operation"]);
+    expect(result.parses).toBe(true);
     expect(result.explanation).toBeNull();
   });
 
