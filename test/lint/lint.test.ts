@@ -103,7 +103,7 @@ describe("diagnostics", () => {
   });
 
   test("come sorted by position", () => {
-    const diagnostics = lint("entity.new.name = x* and entity.id = a and entity.operation = delete");
+    const diagnostics = lint("entity.new.name = x*y and entity.id = a and entity.operation = delete");
     const starts = diagnostics.map((d) => d.span.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     expect(diagnostics.map((d) => d.code)).toEqual(["wildcard", "list-equality", "unknown-operation"]);
