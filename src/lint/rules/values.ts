@@ -53,7 +53,7 @@ export function checkEventHubReference(ctx: LintContext, node: ConditionNode): v
   if (value.kind !== "literal" || quoteOf(ctx.source, value) !== null || !EVENT_HUB_PATH.test(value.text)) return;
   ctx.reporter.report(
     "field-reference",
-    "info",
+    "warning",
     `event-hub expressions have no field references: "${value.text}" is compared as that text, not as a field of the event`,
     value.span,
   );
