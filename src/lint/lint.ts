@@ -13,6 +13,7 @@ import { settingOf, validateRules, type RuleSettings } from "./rule-list";
 import { checkContradictions } from "./rules/contradiction";
 import { checkEntityType, checkOperation, checkProperties } from "./rules/entity";
 import { checkFields } from "./rules/fields";
+import { checkIdLiteral } from "./rules/literals";
 import { checkNesting } from "./rules/nesting";
 import { checkTypes } from "./rules/types";
 import { checkEventHubReference, checkValues } from "./rules/values";
@@ -125,6 +126,7 @@ function lintParsed(source: string, dialect: Dialect, schema: FtrackSchema | und
       checkEntityType(ctx, info.node);
       checkProperties(ctx, info);
       checkTypes(ctx, info);
+      checkIdLiteral(ctx, info);
     } else {
       checkEventHubReference(ctx, info.node);
     }
