@@ -82,7 +82,9 @@ function characterHint(source: string, at: number): Hint | undefined {
     if (next === "=") return { text: 'write "!=" without a space', end: at + 1 };
     const before = previousChar(source, at);
     if (before !== undefined && OPERATOR_CHARS.test(before)) return { text: 'write "!=" to test that a field differs from a value', end: at + 1 };
-    return { text: 'write "not" to negate a condition, as in not a = 1 ("!" stands only in "!=")', end: at + 1 };
+    const operand = source.slice(at + 1, Math.min(nextConnective(source, at + 1), source.length)).trim();
+    const example = operand.length > 0 && operand.length <= 60 ? `not ${operand}` : "not a = 1";
+    return { text: `write "not" to negate a condition, as in ${example} ("!" stands only in "!=")`, end: at + 1 };
   }
   // Inside a value: the value needs quotes.
   const start = valueStart(source, at);
@@ -172,14 +174,8 @@ function tokenHint(source: string, at: number, atEnd: boolean): Hint | undefined
 function keywordHint(source: string, field: string, keyword: string, at: number): Hint | undefined {
   const afterKeyword = nextToken(source, at + keyword.length);
   switch (keyword) {
-    case "in": {
-      const open = afterKeyword?.text === "(" ? afterKeyword.start : -1;
-      const close = open < 0 ? -1 : source.indexOf(")", open);
-      if (close < 0) return { text: `ftrack has no "in": write (${field} = a or ${field} = b)`, end: at + 2 };
-      const items = source.slice(open + 1, close).split(",").map((item) => item.trim()).filter((item) => item !== "");
-      const written = items.length === 0 ? `${field} = a or ${field} = b` : items.map((item) => `${field} = ${item}`).join(" or ");
-      return { text: `ftrack has no "in": write (${written})`, end: close + 1 };
-    }
+    case "in":
+      return listHint(source, field, afterKeyword, at + 2, false);
     case "like": {
       const value = afterKeyword?.text ?? '"text"';
       const bare = value.replace(/^(["'])(.*)\1$/, "$2").replace(/%/g, "");
@@ -201,12 +197,22 @@ function keywordHint(source: string, field: string, keyword: string, at: number)
       return { text: `write "=" instead of "is": ${field} = ${next?.text ?? "value"}`, end };
     }
     case "not": {
-      if (afterKeyword?.text.toLowerCase() === "in") return { text: `ftrack has no "not in": write ${field} != a and ${field} != b`, end: afterKeyword.start + 2 };
-      return undefined;
+      if (afterKeyword?.text.toLowerCase() !== "in") return undefined;
+      return listHint(source, field, nextToken(source, afterKeyword.start + 2), afterKeyword.start + 2, true);
     }
     default:
       return undefined;
   }
+}
+
+/** `field in (a, b)` as `(field = a or field = b)`, or `not in` as `field != a and field != b`. */
+function listHint(source: string, field: string, open: Token | undefined, keywordEnd: number, negated: boolean): Hint {
+  const [operator, connective, name] = negated ? ["!=", "and", "not in"] : ["=", "or", "in"];
+  const close = open?.text === "(" ? source.indexOf(")", open.start) : -1;
+  const items = close < 0 || open === undefined ? [] : source.slice(open.start + 1, close).split(",").map((item) => item.trim()).filter((item) => item !== "");
+  const shown = items.length === 0 ? ["a", "b"] : items;
+  const written = shown.map((item) => `${field} ${operator} ${item}`).join(` ${connective} `);
+  return { text: `ftrack has no "${name}": write ${negated ? written : `(${written})`}`, end: close < 0 ? keywordEnd : close + 1 };
 }
 
 // --- reading the text around an error -------------------------------------
