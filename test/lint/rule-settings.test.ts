@@ -94,3 +94,25 @@ describe("validateRules", () => {
     expect(validateRules(rules)).toEqual([{ rule: "", message: expect.stringMatching(/rules must be an object/) }]);
   });
 });
+
+describe("the rules and the list agree", () => {
+  test("every code a rule reports is listed, with the severity the rule gives it by default", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const dir = join(__dirname, "..", "..", "src", "lint");
+    const files = [...readdirSync(dir).map((f) => join(dir, f)), ...readdirSync(join(dir, "rules")).map((f) => join(dir, "rules", f))];
+    const reported = new Map<string, Set<string>>();
+    for (const file of files.filter((f) => f.endsWith(".ts"))) {
+      for (const [, code, severity] of readFileSync(file, "utf8").matchAll(/\.report\(\s*"([a-z-]+)",\s*"(error|warning|info)"/g)) {
+        if (!reported.has(code as string)) reported.set(code as string, new Set());
+        reported.get(code as string)?.add(severity as string);
+      }
+    }
+    expect(reported.size).toBeGreaterThanOrEqual(Object.keys(lintRules).length - 1);
+    for (const [code, severities] of reported) {
+      expect(isRuleCode(code), code).toBe(true);
+      const listed = lintRules[code as RuleCode].severity;
+      expect([...severities], code).toEqual([listed === "off" ? "info" : listed]);
+    }
+  });
+});
