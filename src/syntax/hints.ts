@@ -74,11 +74,13 @@ function characterHint(source: string, at: number): Hint | undefined {
     return { text: `use straight quotes: ${straight}${body}${straight} (typographic quotes such as ${char} are not quotes in a filter)`, end: closed ? close + 1 : at + 1 };
   }
   if (char === "&" || char === "|") {
-    const run = source.slice(at).match(/^[&|]+/)?.[0] ?? char;
+    let runEnd = at;
+    while (source[runEnd] === "&" || source[runEnd] === "|") runEnd++;
+    const run = source.slice(at, runEnd);
     return { text: `write "${char === "&" ? "and" : "or"}" instead of "${run}"`, end: at + run.length };
   }
   if (char === "!") {
-    const next = source.slice(at + 1).match(/^[ \t]*(.)/)?.[1] ?? "";
+    const next = nextToken(source, at + 1)?.text[0] ?? "";
     if (next === "=") return { text: 'write "!=" without a space', end: at + 1 };
     const before = previousChar(source, at);
     if (before !== undefined && OPERATOR_CHARS.test(before)) return { text: 'write "!=" to test that a field differs from a value', end: at + 1 };
@@ -224,10 +226,11 @@ interface Token {
 
 /** The token starting at `at`: a word, an operator run, a quoted text or one other character. */
 function tokenText(source: string, at: number): string {
-  const rest = source.slice(at);
-  const match = rest.match(/^(?:[A-Za-z0-9_,./*@+-]+|[=!<>]+|"[^"\n]*"?|'[^'\n]*'?|[^])/);
-  return match?.[0] ?? "";
+  TOKEN.lastIndex = at;
+  return TOKEN.exec(source)?.[0] ?? "";
 }
+/** Sticky, so that reading a token costs its length, not the rest of the source. */
+const TOKEN = /[A-Za-z0-9_,./*@+-]+|[=!<>]+|"[^"\n]*"?|'[^'\n]*'?|[^]/y;
 
 function nextToken(source: string, from: number): Token | undefined {
   let at = from;
@@ -271,8 +274,9 @@ function isConnective(text: string): boolean {
 }
 
 function lineEnd(source: string, at: number): number {
-  const match = /[\r\n]/.exec(source.slice(at));
-  return match === null ? source.length : at + match.index;
+  let end = at;
+  while (end < source.length && source[end] !== "\n" && source[end] !== "\r") end++;
+  return end;
 }
 
 /** The offset of the last "(" (outside quotes) that no ")" closes, if any. */
