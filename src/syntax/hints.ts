@@ -34,8 +34,9 @@ const SUBSTRING_ADVICE = "a value ending in * tests whether the text before the 
  * Adds a hint to each error whose mistake is recognised, and drops the
  * errors that follow from an earlier one: after an error, nothing is
  * reported again before the next `and` / `or` past the mistake, except a
- * "(" left open at the end. `errors`
- * must be sorted by offset. O(errors · length of the text around each).
+ * "(" left open at the end. `errors` must be sorted by offset. Cost: the
+ * text around each error, and one pass over the rest of the text in all
+ * (each search for the next `and` / `or` starts past the previous one).
  */
 export function withHints(errors: readonly FilterSyntaxError[], source: string): FilterSyntaxError[] {
   const out: FilterSyntaxError[] = [];
