@@ -56,11 +56,16 @@ describe("id-literal", () => {
     ["entity.entity_type = AssetVersion and entity.new.asset_id = hero", /name of an Asset, use/],
     ["metadata.resource_id = john", /name of a User/],
     ['entity.new.status_id = "Appr*"', /never contains "Appr", so this wildcard test never matches/],
-    ["entity.entity_type = Task and entity.new.id = 12", /"12" cannot be one, so "=" never matches$/],
+    ["entity.entity_type = Task and entity.new.id = 12", /"12" cannot be one, so "=" never matches; events carry ids, not names$/],
   ])("%s", (source, message) => {
     const found = only("id-literal", source);
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toMatch(message);
+  });
+
+  test("leaves null on an optional id to json-literal, and names no entity type where the property does not", () => {
+    expect(lint("entity.new.parent_id = None").map((d) => d.code)).toEqual(["json-literal"]);
+    expect(only("id-literal", "entity.new.parent_id = shot010")[0]?.message).toMatch(/cannot be one, so "=" never matches; events carry ids, not names$/);
   });
 
   test("suggests lower case for an upper-case UUID", () => {

@@ -42,6 +42,19 @@ function canHold(infos: readonly PropertyInfo[], reading: JsonReading, side: "ne
   });
 }
 
+/** The JSON value the condition's literal reads as, when json-literal reports it. */
+function jsonReading(info: ConditionInfo, infos: readonly PropertyInfo[]): JsonReading | undefined {
+  const { operator, value } = info.node;
+  const target = info.target;
+  if (value.kind !== "literal" || (operator !== "=" && operator !== "!=")) return undefined;
+  if (target === undefined || !target.ok || target.kind !== "property") return undefined;
+  const reading = readAsJson(value.text);
+  if (reading === undefined || !canHold(infos, reading, target.side)) return undefined;
+  // Text against a property that is never text is never-equal's (which names the JSON value too).
+  if (reading.kind !== "null" && allNonText(infos)) return undefined;
+  return reading;
+}
+
 /**
  * json-literal for one `=` / `!=` condition on an entity property; true
  * when it reported (the type rules then say nothing more about it). A
@@ -51,13 +64,8 @@ function canHold(infos: readonly PropertyInfo[], reading: JsonReading, side: "ne
  */
 export function checkJsonLiteral(ctx: LintContext, info: ConditionInfo, infos: readonly PropertyInfo[]): boolean {
   const { field, operator, value } = info.node;
-  const target = info.target;
-  if (value.kind !== "literal" || (operator !== "=" && operator !== "!=")) return false;
-  if (target === undefined || !target.ok || target.kind !== "property") return false;
-  const reading = readAsJson(value.text);
-  if (reading === undefined || !canHold(infos, reading, target.side)) return false;
-  // Text against a property that is never text is never-equal's (which names the JSON value too).
-  if (reading.kind !== "null" && allNonText(infos)) return false;
+  const reading = jsonReading(info, infos);
+  if (reading === undefined || value.kind !== "literal") return false;
   const path = field.segments.join(".");
   const where = reading.kind === "null" ? `${path} is null` : `${path} holds ${reading.what}`;
   const outcome =
@@ -77,13 +85,25 @@ export function checkJsonLiteral(ctx: LintContext, info: ConditionInfo, infos: r
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EXAMPLE_ID = "44de097a-4164-11df-9218-0019bb4983d8";
 
-/** The entity an `X_id` property points to, as ftrack names entity types: `asset_type_id` → `AssetType`. */
-function pointedEntity(property: string): string {
+/** Id properties whose name does not say which entity type they point to. */
+const UNNAMED_TARGETS = new Set(["id", "parent_id", "entity_id", "from_id", "to_id", "context_id", "owner_id"]);
+
+/**
+ * The entity type an `X_id` property points to, as ftrack names entity
+ * types (`asset_type_id` → `AssetType`), or undefined when its name does
+ * not say.
+ */
+function pointedEntity(property: string): string | undefined {
+  if (UNNAMED_TARGETS.has(property)) return undefined;
   const stem = property === "resource_id" ? "user" : property.slice(0, -3);
   return stem.replace(/(?:^|_)([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** True for a field that holds an entity's id: `entity.new.X_id` (text in the schema), or `metadata.resource_id`. */
+/**
+ * The property name of a field that holds an entity's id (`entity.new.X_id`,
+ * text in the schema, or `metadata.resource_id`), unless the literal it is
+ * compared with is json-literal's (`= null` on an optional id).
+ */
 function holdsId(ctx: LintContext, info: ConditionInfo): string | undefined {
   const target = info.target;
   if (isField(info.node.field.segments, "metadata.resource_id")) return "resource_id";
@@ -91,7 +111,8 @@ function holdsId(ctx: LintContext, info: ConditionInfo): string | undefined {
   const name = target.property;
   if (name !== "id" && !name.endsWith("_id")) return undefined;
   const infos = propertyInfos(ctx.schema, info.types, name);
-  return infos !== undefined && infos.every((entry) => entry.kind === "string") ? name : undefined;
+  if (infos === undefined || !infos.every((entry) => entry.kind === "string")) return undefined;
+  return jsonReading(info, infos) === undefined ? name : undefined;
 }
 
 /** id-literal for one condition: an id compared with a literal that cannot be (part of) an id. */
@@ -119,8 +140,11 @@ export function checkIdLiteral(ctx: LintContext, info: ConditionInfo): void {
     return;
   }
   const entity = pointedEntity(property);
-  const article = /^[AEIO]/.test(entity) ? "an" : "a";
-  const mistake = property === "id" ? "" : `; if "${text}" is the name of ${article} ${entity}, use that ${entity}'s id instead (events carry ids, not names)`;
+  const article = entity !== undefined && /^[AEIO]/.test(entity) ? "an" : "a";
+  const mistake =
+    entity === undefined
+      ? "; events carry ids, not names"
+      : `; if "${text}" is the name of ${article} ${entity}, use that ${entity}'s id instead (events carry ids, not names)`;
   ctx.reporter.report(
     "id-literal",
     "warning",
