@@ -3,6 +3,8 @@
  * error, its hint, and no second error caused by the first; and checks how
  * a hint reaches FilterSyntaxError and the syntax lint diagnostic.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import vectors from "../../grammar/vectors/syntax-hints.json";
 import { FilterSyntaxError, lint, parse, parseAll, type Dialect } from "../../src/index";
@@ -43,6 +45,14 @@ describe("syntax-hint vectors", () => {
     expect(all).toHaveLength(c.errors);
     expect(all[0]?.hint ?? null).toBe(c.hint);
   });
+});
+
+test("grammar/README.md shows every hint vector", () => {
+  const readme = readFileSync(join(__dirname, "..", "..", "grammar", "README.md"), "utf8");
+  for (const c of vectors.cases as HintCase[]) {
+    const row = `| \`${c.code}\` (${c.offset}) | ${(c.hint ?? "—").replaceAll("|", "\\|")} |`;
+    expect(readme, c.name).toContain(row);
+  }
 });
 
 describe("a hint", () => {
