@@ -89,8 +89,14 @@ export function validateRules(rules: unknown): RuleProblem[] {
   if (rules === null || typeof rules !== "object" || Array.isArray(rules)) {
     return [{ rule: "", message: 'rules must be an object of rule codes to settings, such as { "field-reference": "off" }' }];
   }
+  let entries: [string, unknown][];
+  try {
+    entries = Object.entries(rules);
+  } catch {
+    return [{ rule: "", message: "rules could not be read (a getter or proxy threw)" }];
+  }
   const problems: RuleProblem[] = [];
-  for (const [rule, setting] of Object.entries(rules)) {
+  for (const [rule, setting] of entries) {
     if (!isRuleCode(rule)) {
       const candidate = closest(rule, RULE_CODES);
       const hint = candidate === undefined ? ` (rules: ${RULE_CODES.join(", ")})` : `; did you mean "${candidate}"?`;

@@ -90,6 +90,22 @@ describe("validateRules", () => {
     expect(validateRules(JSON.parse('{"__proto__": "off"}'))[0]?.message).toMatch(/unknown lint rule "__proto__"/);
   });
 
+  test("never throws, even on a proxy that does", () => {
+    const hostile = new Proxy({}, { ownKeys: () => { throw new Error("boom"); } });
+    expect(validateRules(hostile)).toEqual([{ rule: "", message: expect.stringMatching(/could not be read/) }]);
+    expect(lint("a=1", { rules: hostile as never })).toMatchObject([{ code: "invalid-input" }]);
+  });
+
+  test("a polluted Object.prototype changes no setting", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto["id-literal"] = "off";
+    try {
+      expect(lint("entity.new.status_id = Approved", { rules: {} }).map((d) => d.code)).toEqual(["id-literal"]);
+    } finally {
+      delete proto["id-literal"];
+    }
+  });
+
   test.each([null, [], 3, undefined])("rejects %j as a whole", (rules) => {
     expect(validateRules(rules)).toEqual([{ rule: "", message: expect.stringMatching(/rules must be an object/) }]);
   });
