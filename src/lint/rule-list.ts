@@ -38,7 +38,7 @@ const RULE_LIST = {
   "ordering-type": { severity: "warning", dialect: "trigger", configurable: true, description: "<, <=, >, >= on a value that is not text: an evaluation error" },
   "nullable-error": { severity: "info", dialect: "trigger", configurable: true, description: "ordering or a wildcard on an optional property: an evaluation error where it is null" },
   "list-equality": { severity: "warning", dialect: "trigger", configurable: true, description: "the list entity.id compared with = or !=" },
-  "field-reference": { severity: "warning", dialect: "both", configurable: true, description: "a bare path that is plausibly meant as text" },
+  "field-reference": { severity: "warning", dialect: "both", configurable: true, description: "a bare path read otherwise than it is plausibly meant: as a field where text is likelier (trigger), as text (event hub)" },
   "empty-equals": { severity: "warning", dialect: "both", configurable: true, description: 'x = "": an evaluation error in ftrack' },
   wildcard: { severity: "info", dialect: "both", configurable: true, description: 'a "*" that is an ordinary character, not a wildcard' },
   "wildcard-substring": { severity: "off", dialect: "both", configurable: true, description: 'a trailing "*" tests for a substring anywhere (or a list element, or an object key), not a prefix' },
