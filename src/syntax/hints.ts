@@ -89,6 +89,8 @@ function characterHint(source: string, at: number): Hint | undefined {
     const example = operand.length > 0 && operand.length <= 60 ? `not ${operand}` : "not a = 1";
     return { text: `write "not" to negate a condition, as in ${example} ("!" stands only in "!=")`, end: at + 1 };
   }
+  if (char === "\ufeff") return { text: "remove it: a byte-order mark is not whitespace in a filter", end: at + 1 };
+  if (/\s/.test(char)) return { text: "use an ordinary space: only space, tab, CR and LF separate the parts of a filter", end: at + 1 };
   // Inside a value: the value needs quotes.
   const start = valueStart(source, at);
   if (char === ":" && start === undefined) {
@@ -124,7 +126,18 @@ function tokenHint(source: string, at: number, atEnd: boolean): Hint | undefined
   const found = atEnd ? "" : tokenText(source, at);
   const before = previousToken(source, at);
   const beforeThat = before === undefined ? undefined : previousToken(source, before.start);
-  if (found === ")" && !atEnd) return { text: 'remove it, or add the "(" it closes', end: at + 1 };
+  if (found === ")" && !atEnd) {
+    if (before?.text === "(") return { text: "put a condition between the parentheses, or remove them", end: at + 1 };
+    if (depthAt(source, at) === 0) return { text: 'remove it, or add the "(" it closes', end: at + 1 };
+    return undefined;
+  }
+  // A placeholder left in: `topic=<topic>`.
+  if (!atEnd && found.startsWith("<")) {
+    const placeholder = /<[^<>\s]*>/y;
+    placeholder.lastIndex = at;
+    const match = placeholder.exec(source);
+    if (match !== null) return { text: `replace the placeholder ${match[0]} with a value (or quote it: "${match[0]}")`, end: at + match[0].length };
+  }
   const open = atEnd ? unclosedParenthesis(source) : undefined;
   if (open !== undefined) {
     const { line, column } = lineColumn(source, open);
@@ -156,7 +169,13 @@ function tokenHint(source: string, at: number, atEnd: boolean): Hint | undefined
     }
     const following = nextToken(source, end);
     if (following !== undefined && OPERATOR_CHARS.test(following.text[0] ?? "")) {
-      // The last word is the field of another condition: a connective is missing or misspelt.
+      // The last word is the field of another condition: a connective is missing, misspelt or glued.
+      const glued = /^(and|or)[A-Za-z0-9_]/i.exec(found) ?? /[^]((?:and|or))$/i.exec(before.text);
+      if (glued !== null) {
+        const word = glued.index === 0 && found.toLowerCase().startsWith((glued[1] ?? "").toLowerCase()) ? found : before.text;
+        const side = word === found ? "after" : "before";
+        return { text: `"${word}" is read as one word: put a space ${side} "${glued[1]}"`, end };
+      }
       const extra = source.slice(at, end).split(/[ \t\r\n]+/);
       const text = extra.length > 1 ? `"${extra[0]}" is not a connective; join conditions with "and" or "or"` : 'join conditions with "and" or "or"';
       return { text, end };
@@ -266,8 +285,9 @@ function valueStart(source: string, at: number): number | undefined {
   return before !== undefined && OPERATOR_CHARS.test(before) ? start : undefined;
 }
 
+/** A word that reads as a field here (`not` alone is taken for the keyword it usually is). */
 function isField(text: string): boolean {
-  return /^[A-Za-z0-9_.]+$/.test(text) && !isConnective(text);
+  return /^[A-Za-z0-9_.]+$/.test(text) && !isConnective(text) && !/^not$/i.test(text);
 }
 
 function isConnective(text: string): boolean {
@@ -278,6 +298,16 @@ function lineEnd(source: string, at: number): number {
   let end = at;
   while (end < source.length && source[end] !== "\n" && source[end] !== "\r") end++;
   return end;
+}
+
+/** How many "(" (outside quotes) are open just before `at`. */
+function depthAt(source: string, at: number): number {
+  let depth = 0;
+  for (let token = nextToken(source, 0); token !== undefined && token.start < at; token = nextToken(source, token.start + Math.max(token.text.length, 1))) {
+    if (token.text === "(") depth++;
+    else if (token.text === ")") depth = Math.max(0, depth - 1);
+  }
+  return depth;
 }
 
 /** The offset of the last "(" (outside quotes) that no ")" closes, if any. */
