@@ -25,6 +25,8 @@ export type {
 export { lint } from "./lint/lint";
 export type { LintOptions } from "./lint/lint";
 export type { Diagnostic, DiagnosticSpan, Severity, Suggestion } from "./lint/diagnostic";
+export { isRuleCode, lintRules, validateRules } from "./lint/rule-list";
+export type { RuleCode, RuleInfo, RuleProblem, RuleSetting, RuleSettings } from "./lint/rule-list";
 export { FtrackSchema, builtInSchema, loadSchema } from "./lint/schema";
 export type { PropertyInfo, PropertyKind } from "./lint/schema";
 export { compile } from "./compiler/compile";

@@ -34,6 +34,8 @@ export interface Diagnostic {
   readonly message: string;
   readonly span: DiagnosticSpan;
   readonly suggestion?: Suggestion;
+  /** Syntax errors: what to write instead, where known (the message ends with it too). */
+  readonly hint?: string;
 }
 
 /** The position data of `span` in `source`. */
@@ -52,8 +54,9 @@ export class Reporter {
     this.lines = new LineIndex(source);
   }
 
-  report(code: string, severity: Severity, message: string, span: Span, fix?: { text: string; span: Span }): void {
-    const diagnostic: Diagnostic = { code, severity, message, span: toDiagnosticSpan(this.source, span, this.lines) };
+  report(code: string, severity: Severity, message: string, span: Span, fix?: { text: string; span: Span }, hint?: string): void {
+    const base: Diagnostic = { code, severity, message, span: toDiagnosticSpan(this.source, span, this.lines) };
+    const diagnostic: Diagnostic = hint === undefined ? base : { ...base, hint };
     this.diagnostics.push(
       fix === undefined
         ? diagnostic

@@ -5,13 +5,15 @@
  * The rules themselves live in ./rules, one file per subject; RULES.md lists
  * them.
  */
-import type { Dialect } from "../syntax/ast";
+import type { Dialect, Span } from "../syntax/ast";
 import { parseAll } from "../syntax/parser";
 import { collectConditions, type LintContext } from "./context";
 import { Reporter, type Diagnostic, type Severity } from "./diagnostic";
+import { settingOf, validateRules, type RuleSettings } from "./rule-list";
 import { checkContradictions } from "./rules/contradiction";
 import { checkEntityType, checkOperation, checkProperties } from "./rules/entity";
 import { checkFields } from "./rules/fields";
+import { checkIdLiteral } from "./rules/literals";
 import { checkNesting } from "./rules/nesting";
 import { checkTypes } from "./rules/types";
 import { checkEventHubReference, checkValues } from "./rules/values";
@@ -25,9 +27,15 @@ export interface LintOptions {
    * or a raw `query_schemas` result. Default: the built-in snapshot.
    */
   readonly schema?: FtrackSchema | unknown;
+  /**
+   * Per-rule severity, or `"off"`: `{ "field-reference": "off", "never-equal": "error" }`.
+   * Rules not named keep their default (see `lintRules`); an unknown rule or
+   * setting is reported as an `invalid-input` error.
+   */
+  readonly rules?: RuleSettings;
 }
 
-const OPTION_KEYS = new Set(["dialect", "schema"]);
+const OPTION_KEYS = new Set(["dialect", "schema", "rules"]);
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Raw query_schemas results already loaded, so passing the same array again costs nothing. */
@@ -64,15 +72,43 @@ function lintOrThrow(source: unknown, options: LintOptions | undefined): Diagnos
   }
   let dialect: Dialect = "trigger";
   let schema: FtrackSchema | undefined;
+  let rules: RuleSettings | undefined;
   try {
-    ({ dialect, schema } = resolveOptions(options));
+    ({ dialect, schema, rules } = resolveOptions(options));
   } catch (error) {
     reporter.report("invalid-input", "error", error instanceof Error ? error.message : String(error), origin);
     return reporter.diagnostics;
   }
+  if (rules !== undefined) {
+    const problems = validateRules(rules);
+    for (const problem of problems) reporter.report("invalid-input", "error", `option rules: ${problem.message}`, origin);
+    if (problems.length > 0) return reporter.diagnostics;
+  }
+  return lintParsed(source, dialect, schema, new ConfiguredReporter(source, rules));
+}
+
+/**
+ * A reporter that applies the rule settings: a diagnostic takes the
+ * caller's setting for its rule, else the rule's default; `"off"` drops it.
+ */
+class ConfiguredReporter extends Reporter {
+  constructor(
+    source: string,
+    private readonly rules: RuleSettings | undefined,
+  ) {
+    super(source);
+  }
+
+  override report(code: string, severity: Severity, message: string, span: Span, fix?: { text: string; span: Span }, hint?: string): void {
+    const setting = settingOf(code, this.rules) ?? severity;
+    if (setting !== "off") super.report(code, setting, message, span, fix, hint);
+  }
+}
+
+function lintParsed(source: string, dialect: Dialect, schema: FtrackSchema | undefined, reporter: Reporter): Diagnostic[] {
   const parsed = parseAll(source, { dialect });
   for (const error of parsed.errors) {
-    reporter.report("syntax", "error", error.reason, { start: error.offset, end: error.offset + error.length });
+    reporter.report("syntax", "error", error.reason, { start: error.offset, end: error.offset + error.length }, undefined, error.hint);
   }
   if (parsed.ast === undefined || parsed.errors.length > 0) return reporter.diagnostics;
   const ctx: LintContext = {
@@ -90,6 +126,7 @@ function lintOrThrow(source: unknown, options: LintOptions | undefined): Diagnos
       checkEntityType(ctx, info.node);
       checkProperties(ctx, info);
       checkTypes(ctx, info);
+      checkIdLiteral(ctx, info);
     } else {
       checkEventHubReference(ctx, info.node);
     }
@@ -102,17 +139,23 @@ function lintOrThrow(source: unknown, options: LintOptions | undefined): Diagnos
   );
 }
 
-function resolveOptions(options: unknown): { dialect: Dialect; schema: FtrackSchema | undefined } {
-  if (options === undefined) return { dialect: "trigger", schema: undefined };
+interface Resolved {
+  readonly dialect: Dialect;
+  readonly schema: FtrackSchema | undefined;
+  readonly rules: RuleSettings | undefined;
+}
+
+function resolveOptions(options: unknown): Resolved {
+  if (options === undefined) return { dialect: "trigger", schema: undefined, rules: undefined };
   if (options === null || typeof options !== "object") throw new TypeError("options must be an object");
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key)) throw new TypeError(`unknown option "${key}"`);
   }
-  const { dialect = "trigger", schema } = options as { dialect?: unknown; schema?: unknown };
+  const { dialect = "trigger", schema, rules } = options as { dialect?: unknown; schema?: unknown; rules?: RuleSettings };
   if (dialect !== "trigger" && dialect !== "event-hub") {
     throw new TypeError(`dialect must be "trigger" or "event-hub", not ${describe(dialect)}`);
   }
-  if (schema === undefined || schema instanceof FtrackSchema) return { dialect, schema };
+  if (schema === undefined || schema instanceof FtrackSchema) return { dialect, schema, rules };
   if (typeof schema !== "object" || schema === null) {
     throw new TypeError("schema must be an FtrackSchema or a query_schemas result (an array)");
   }
@@ -121,7 +164,7 @@ function resolveOptions(options: unknown): { dialect: Dialect; schema: FtrackSch
     loaded = loadSchema(schema);
     loadedSchemas.set(schema, loaded);
   }
-  return { dialect, schema: loaded };
+  return { dialect, schema: loaded, rules };
 }
 
 function describe(value: unknown): string {

@@ -108,19 +108,23 @@ export class FilterSyntaxError extends Error {
   readonly column: number;
   /** The filter as given. */
   readonly source: string;
-  /** The message without its position, as a linter shows it beside a span. */
+  /** The message without its position, as a linter shows it beside a span (the hint included). */
   readonly reason: string;
+  /** What to write instead, where it is known, such as `use "=" (ftrack has no "==")`; the message ends with it too. */
+  readonly hint?: string;
 
-  constructor(code: SyntaxErrorCode, description: string, source: string, offset: number, length: number) {
+  constructor(code: SyntaxErrorCode, description: string, source: string, offset: number, length: number, hint?: string) {
     const { line, column } = lineColumn(source, offset);
-    super(`${description} (at line ${line}, column ${column})`);
+    const reason = hint === undefined ? description : `${description}; ${hint}`;
+    super(`${reason} (at line ${line}, column ${column})`);
+    if (hint !== undefined) this.hint = hint;
     this.code = code;
     this.offset = offset;
     this.length = length;
     this.line = line;
     this.column = column;
     this.source = source;
-    this.reason = description;
+    this.reason = reason;
   }
 
   /** The offending line of the source with a caret under the problem. */
@@ -137,6 +141,7 @@ export class FilterSyntaxError extends Error {
     length: number;
     line: number;
     column: number;
+    hint?: string;
   } {
     return {
       name: this.name,
@@ -146,6 +151,7 @@ export class FilterSyntaxError extends Error {
       length: this.length,
       line: this.line,
       column: this.column,
+      ...(this.hint === undefined ? {} : { hint: this.hint }),
     };
   }
 }

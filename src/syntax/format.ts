@@ -63,10 +63,11 @@ function wrap(node: FilterAst, strength: number): string {
 }
 
 const FIELD = /^[A-Za-z0-9_.]+$/;
-// What may stand between quotes and read back as the same text (a tab would
-// be expanded to spaces, so none may appear).
-const DOUBLE_BODY = /^(?:""|\\[^\n\t]|[^"\\\n\r\t])*$/;
-const SINGLE_BODY = /^(?:''|\\[^\n\t]|[^'\\\n\r\t])*$/;
+// What may stand between quotes and read back as the same text: the
+// lexer's escapes (a backslash and any character but "x", or "\x" and a hex
+// digit), with no tab (it would be expanded to spaces).
+const DOUBLE_BODY = /^(?:""|\\(?:[^x\t]|x[0-9A-Fa-f])|[^"\\\n\r\t])*$/;
+const SINGLE_BODY = /^(?:''|\\(?:[^x\t]|x[0-9A-Fa-f])|[^'\\\n\r\t])*$/;
 
 function printField(segments: readonly string[]): string {
   const text = segments.join(".");

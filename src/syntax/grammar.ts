@@ -341,7 +341,7 @@ export class FilterParser extends EmbeddedActionsParser {
         column += width;
       } else {
         out += char;
-        column = char === "\r" ? 0 : column + 1;
+        column = char === "\n" || char === "\r" ? 0 : column + 1;
       }
     }
     this.tabCursor = { offset: bodyOffset + body.length, column };

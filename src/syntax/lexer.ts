@@ -75,8 +75,15 @@ export const Word = createToken({
 export const Quoted = createToken({
   name: "Quoted",
   // Runs of ordinary characters are matched in one step; a doubled quote or
-  // a backslash and the character after it do not end the text.
-  pattern: /"[^"\\\n\r]*(?:(?:""|\\[^\n])[^"\\\n\r]*)*"|'[^'\\\n\r]*(?:(?:''|\\[^\n])[^'\\\n\r]*)*'/,
+  // an escape does not end the text. An escape is a backslash and any one
+  // character but "x" (a line break too: the only way one stands inside
+  // quotes), or "\x" and one or more hex digits (matched as "\x" and one
+  // digit: the digits after it are ordinary characters, and letting both
+  // parts take them would make a failed match backtrack exponentially). Any
+  // other backslash starts no escape and cannot be passed, so the text is
+  // unterminated, as in ftrack's parser.
+  pattern: /"[^"\\\n\r]*(?:(?:""|\\(?:[^x]|x[0-9A-Fa-f]))[^"\\\n\r]*)*"|'[^'\\\n\r]*(?:(?:''|\\(?:[^x]|x[0-9A-Fa-f]))[^'\\\n\r]*)*'/,
+  line_breaks: true,
   start_chars_hint: ['"', "'"],
   label: "quoted text",
 });

@@ -7,7 +7,8 @@ import { createTokenInstance, EOF, tokenMatcher, type IRecognitionException, typ
 import type { Dialect, FilterAst } from "./ast";
 import { FilterSyntaxError } from "./errors";
 import { DepthExceeded, EnoughErrors, FilterParser, RECOVERY_ERROR_LIMIT } from "./grammar";
-import { And, lexer, Operator, Or, Quoted, RParen, Unterminated, Word } from "./lexer";
+import { withHints } from "./hints";
+import { And, Equal, lexer, Operator, Or, Quoted, RParen, Unterminated, Word } from "./lexer";
 
 export interface ParseOptions {
   /** `"trigger"` (webhook trigger filters, the default) or `"event-hub"`. */
@@ -195,13 +196,15 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
   }
   if (errors.length === 0 && ast !== undefined) return { ast, errors };
   errors.sort((a, b) => a.offset - b.offset);
-  return { ast: undefined, errors: recover ? dedupe(errors).slice(0, MAX_ERRORS) : errors.slice(0, 1) };
+  // Hints are added last, to the errors that are reported; an error that
+  // follows from an earlier one is dropped.
+  return { ast: undefined, errors: recover ? withHints(dedupe(errors), source).slice(0, MAX_ERRORS) : withHints(errors.slice(0, 1), source) };
 }
 
 /**
  * While recovering, characters the lexer rejected are read as part of a word,
  * so that `kéy=1` gives one error for the "é" rather than a second one for
- * the grammar's confusion after it.
+ * the grammar's confusion after it; a colon after a field is read as "=".
  */
 function bridgeLexicalGaps(tokens: IToken[], gaps: readonly { offset: number; length: number }[], text: string): IToken[] {
   const placeholders = gaps.map((gap) =>
@@ -211,6 +214,11 @@ function bridgeLexicalGaps(tokens: IToken[], gaps: readonly { offset: number; le
   const merged: IToken[] = [];
   for (const token of all) {
     const last = merged[merged.length - 1];
+    // `name:Task` is a field, a colon for "=", and a value: read it so, not as one word.
+    if (token.image === ":" && Number.isNaN(token.startLine) && last !== undefined && tokenMatcher(last, Word) && !tokenMatcher(merged[merged.length - 2] ?? last, Operator)) {
+      merged.push(createTokenInstance(Equal, ":", token.startOffset, token.startOffset, NaN, NaN, NaN, NaN));
+      continue;
+    }
     if (last !== undefined && tokenMatcher(last, Word) && tokenMatcher(token, Word) && last.startOffset + last.image.length === token.startOffset) {
       merged[merged.length - 1] = createTokenInstance(Word, last.image + token.image, last.startOffset, token.startOffset + token.image.length - 1, NaN, NaN, NaN, NaN);
     } else {
@@ -238,8 +246,8 @@ function lexicalError(
     );
   }
   const char = String.fromCodePoint(text.codePointAt(offset) ?? 0);
-  const hint = char === "!" ? '; did you mean "!="?' : "; outside quotes, a filter holds only ASCII letters, digits, _,./*@+- and ( ) = ! < >";
-  return new FilterSyntaxError("unexpected-character", `unexpected character ${describeChar(char)}${hint}`, source, base + offset, length);
+  const why = char === "!" ? "" : "; outside quotes, a filter holds only ASCII letters, digits, _,./*@+- and ( ) = ! < >";
+  return new FilterSyntaxError("unexpected-character", `unexpected character ${describeChar(char)}${why}`, source, base + offset, length);
 }
 
 function tooDeep(source: string, base: number, token: IToken | undefined, maxDepth: number): FilterSyntaxError {

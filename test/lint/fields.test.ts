@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { applySuggestion, covered, only } from "./helpers";
+import { lint } from "../../src/lint/lint";
 
 describe("unknown-field", () => {
   test.each([
@@ -82,12 +83,31 @@ describe("list-equality", () => {
 });
 
 describe("field-reference", () => {
-  test("notes that a bare entity path on the right is a field", () => {
-    const source = "entity.new.status_id != entity.old.status_id";
-    const [diagnostic, ...rest] = only("field-reference", source);
-    expect(rest).toEqual([]);
-    expect(diagnostic?.severity).toBe("info");
-    expect(covered(source, diagnostic!.span)).toBe("entity.old.status_id");
+  test("says nothing where two fields are compared, as in ftrack's own filters", () => {
+    expect(lint("entity.new.status_id != entity.old.status_id")).toEqual([]);
+    expect(lint("entity.entity_type = Task and entity.new.parent_id = entity.old.parent_id")).toEqual([]);
+    expect(only("field-reference", "entity.new.status_id != entity.old.staus_id")).toEqual([]);
+  });
+
+  test.each([
+    ["entity.new.name = entity.mesh", "entity.mesh", /names no field of the entity event, so this condition is always false/],
+    ["entity.new.name != metadata.json", "metadata.json", /names no field of the entity event/],
+    ["entity.entity_type = entity.Task", "entity.Task", /quote it to compare with the text/],
+    ["entity.operation = entity.new.name", "entity.new.name", /entity.operation holds a name that no other field holds/],
+  ])("warns where a bare path is plausibly meant as text: %s", (source, path, message) => {
+    const diagnostics = lint(source).filter((d) => d.code !== "unknown-property");
+    expect(diagnostics).toHaveLength(1);
+    const [diagnostic] = diagnostics;
+    expect(diagnostic).toMatchObject({ code: "field-reference", severity: "warning" });
+    expect(diagnostic?.message).toMatch(message);
+    expect(covered(source, diagnostic!.span)).toBe(path);
+    expect(applySuggestion(source, diagnostic!)).toBe(source.replace(path, `"${path}"`));
+  });
+
+  test("leaves a misspelt field to unknown-field", () => {
+    expect(lint("entity.new.x = metadata.resorce_id").map((d) => d.code)).toContain("unknown-field");
+    expect(only("field-reference", "entity.new.x = metadata.resorce_id")).toEqual([]);
+    expect(only("field-reference", "entity.new.name = entity.new")).toEqual([]);
   });
 
   test("says nothing about a quoted path, or other bare values", () => {

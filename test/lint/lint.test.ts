@@ -9,12 +9,13 @@ import { covered, only, PUBLIC_EVENT_HUB_EXPRESSIONS, PUBLIC_TRIGGER_FILTERS } f
 const rawSchemas: unknown = JSON.parse(readFileSync(join(__dirname, "..", "..", "data/ftrack/query_schemas.json"), "utf8"));
 
 describe("published filters", () => {
-  test.each(PUBLIC_TRIGGER_FILTERS)("trigger: %s has no error or warning", (source) => {
-    expect(lint(source).filter((d) => d.severity !== "info")).toEqual([]);
+  // A linter that flags ftrack's own documentation teaches people to ignore it.
+  test.each(PUBLIC_TRIGGER_FILTERS)("trigger: %s has no diagnostic at all", (source) => {
+    expect(lint(source)).toEqual([]);
   });
 
-  test.each(PUBLIC_EVENT_HUB_EXPRESSIONS)("event-hub: %s has no error or warning", (source) => {
-    expect(lint(source, { dialect: "event-hub" }).filter((d) => d.severity !== "info")).toEqual([]);
+  test.each(PUBLIC_EVENT_HUB_EXPRESSIONS)("event-hub: %s has no diagnostic at all", (source) => {
+    expect(lint(source, { dialect: "event-hub" })).toEqual([]);
   });
 });
 
@@ -103,7 +104,7 @@ describe("diagnostics", () => {
   });
 
   test("come sorted by position", () => {
-    const diagnostics = lint("entity.new.name = x* and entity.id = a and entity.operation = delete");
+    const diagnostics = lint("entity.new.name = x*y and entity.id = a and entity.operation = delete");
     const starts = diagnostics.map((d) => d.span.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     expect(diagnostics.map((d) => d.code)).toEqual(["wildcard", "list-equality", "unknown-operation"]);

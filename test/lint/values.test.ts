@@ -18,10 +18,14 @@ describe.each(dialects)("empty-equals (%s)", (dialect) => {
   });
 });
 
-describe.each(dialects)("wildcard (%s)", (dialect) => {
-  test("explains that a trailing * tests for a substring anywhere", () => {
+const SUBSTRING_ON = { "wildcard-substring": "info" } as const;
+
+describe.each(dialects)("wildcard and wildcard-substring (%s)", (dialect) => {
+  test("when asked, explains that a trailing * tests for a substring anywhere", () => {
     const source = "entity.new.name = sh010*";
-    const [diagnostic, ...rest] = only("wildcard", source, { dialect });
+    expect(only("wildcard-substring", source, { dialect })).toEqual([]);
+    expect(only("wildcard", source, { dialect })).toEqual([]);
+    const [diagnostic, ...rest] = only("wildcard-substring", source, { dialect, rules: SUBSTRING_ON });
     expect(rest).toEqual([]);
     expect(diagnostic?.severity).toBe("info");
     expect(diagnostic?.message).toMatch(/"sh010" occurs anywhere in the value \(not only at its start\)/);
@@ -32,11 +36,15 @@ describe.each(dialects)("wildcard (%s)", (dialect) => {
     ['entity.new.name = "a*b"', /not at the end is an ordinary character/],
     ["entity.new.name != a*", /with "!=" is an ordinary character/],
     ["entity.new.name >= a*", /with ">=" is an ordinary character/],
-    ["entity.new.name = *", /alone matches any text value/],
   ])("%s", (source, message) => {
     const [diagnostic, ...rest] = only("wildcard", source, { dialect });
     expect(rest).toEqual([]);
     expect(diagnostic?.message).toMatch(message);
+  });
+
+  test("when asked, says what a lone * matches", () => {
+    const [diagnostic] = only("wildcard-substring", "entity.new.name = *", { dialect, rules: SUBSTRING_ON });
+    expect(diagnostic?.message).toMatch(/alone matches any text value/);
   });
 
   test("says nothing without a *", () => {
@@ -45,5 +53,5 @@ describe.each(dialects)("wildcard (%s)", (dialect) => {
 });
 
 test("a wildcard on entity.id is a list membership test", () => {
-  expect(only("wildcard", "entity.id = abc*")[0]?.message).toMatch(/list entity.id holds the element "abc"/);
+  expect(only("wildcard-substring", "entity.id = abc*", { rules: SUBSTRING_ON })[0]?.message).toMatch(/list entity.id holds the element "abc"/);
 });

@@ -45,7 +45,7 @@ const quotedBody = (quote: '"' | "'") =>
       fc.oneof(
         fc.string({ unit: "grapheme", maxLength: 3 }).map((s) => s.replace(/["'\\\n\r\t]/g, "")),
         fc.constant(quote + quote),
-        fc.constantFrom("\\n", "\\\\", `\\${quote}`, "\\t"),
+        fc.constantFrom("\\n", "\\\\", `\\${quote}`, "\\t", "\\x4f", "\\X"),
         fc.constantFrom(" ", "(", ")", "=", "and", "é", "😀", "\u3000", quote === '"' ? "'" : '"'),
       ),
       { maxLength: 6 },

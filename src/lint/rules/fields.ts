@@ -2,10 +2,11 @@
  * Rules about the fields of an entity event (trigger dialect):
  * `unknown-field` (a path outside the event's shape), `list-equality`
  * (`entity.id` is a list) and `field-reference` (a bare right-hand path is
- * read as a field, not as text).
+ * read as a field, not as text: reported only where text is the likelier
+ * intent, since comparing two fields is what ftrack's own filters do).
  */
 import type { Span } from "../../syntax/ast";
-import type { ConditionInfo, LintContext } from "../context";
+import { isField, type ConditionInfo, type LintContext } from "../context";
 import { ENTITY_KEYS, EVENT_HUB_KEYS, type FieldTarget } from "../event-shape";
 import { closest } from "../suggest";
 import { segmentSpan } from "./shared";
@@ -22,6 +23,26 @@ const METADATA_ALIASES: Readonly<Record<string, string>> = {
 
 /** A field to show under each object of the event. */
 const EXAMPLE_FIELD: Readonly<Record<string, string>> = { entity: "entity_type", metadata: "resource_id" };
+
+/** The hand-made hint for a misnamed `metadata` field, if any. */
+function aliasOf(target: FieldTarget & { ok: false }, segments: readonly string[]): string | undefined {
+  return target.segment === 1 && segments[0] === "metadata" ? METADATA_ALIASES[(segments[1] ?? "").toLowerCase()] : undefined;
+}
+
+/**
+ * True when a bare right-hand path is plausibly meant as text: it names no
+ * field of the event and is no near miss of one (a misspelt field is
+ * reported by unknown-field instead), or the left side holds a name
+ * (`entity.entity_type`, `entity.operation`) that no other field holds.
+ */
+function meantAsText(info: ConditionInfo): boolean {
+  const { field, value } = info.node;
+  if (value.kind !== "field") return false;
+  if (isField(field.segments, "entity.entity_type") || isField(field.segments, "entity.operation")) return true;
+  const target = info.valueTarget;
+  if (target === undefined || target.ok || target.problem !== "unknown" || target.segment === 0) return false;
+  return aliasOf(target, value.segments) === undefined && closest(value.segments[target.segment] ?? "", target.candidates) === undefined;
+}
 
 /** Reports a path that is not a field of the entity event; returns false then. */
 function checkEventField(ctx: LintContext, target: FieldTarget | undefined, segments: readonly string[], span: Span): boolean {
@@ -55,7 +76,7 @@ function checkEventField(ctx: LintContext, target: FieldTarget | undefined, segm
     report(`"${path}" is not a field of an entity event; did you mean "entity.${path}"?`, { text: `entity.${bad}`, span: badSpan });
     return false;
   }
-  const alias = target.segment === 1 && segments[0] === "metadata" ? METADATA_ALIASES[bad.toLowerCase()] : undefined;
+  const alias = aliasOf(target, segments);
   const candidate = alias ?? closest(bad, target.candidates);
   const where = target.segment === 0 ? "an entity event" : `"${segments.slice(0, target.segment).join(".")}"`;
   const note = alias === undefined ? "" : " (metadata.resource_id is the id of the user who made the change)";
@@ -71,14 +92,21 @@ function checkEventField(ctx: LintContext, target: FieldTarget | undefined, segm
 export function checkFields(ctx: LintContext, info: ConditionInfo): void {
   const { field, operator, value } = info.node;
   const leftOk = checkEventField(ctx, info.target, field.segments, field.span);
-  if (value.kind === "field") {
-    checkEventField(ctx, info.valueTarget, value.segments, value.span);
+  if (value.kind === "field" && meantAsText(info)) {
+    const text = value.segments.join(".");
+    const why =
+      info.valueTarget?.ok === true
+        ? `${field.segments.join(".")} holds a name that no other field holds`
+        : "it names no field of the entity event, so this condition is always false";
     ctx.reporter.report(
       "field-reference",
-      "info",
-      `"${value.segments.join(".")}" is unquoted, so it is read as a field of the event and the condition compares two fields; quote it to compare with that text`,
+      "warning",
+      `the unquoted "${text}" is read as a field of the event, not as text, and ${why}; quote it to compare with the text`,
       value.span,
+      { text: JSON.stringify(text), span: value.span },
     );
+  } else if (value.kind === "field") {
+    checkEventField(ctx, info.valueTarget, value.segments, value.span);
   }
   if (!leftOk || field.segments.length !== 2 || field.segments[0] !== "entity" || field.segments[1] !== "id") return;
   if (operator !== "=" && operator !== "!=") return;

@@ -4,12 +4,15 @@
  * `ordering-type` (`<`, `>`... on a value that is not text, which is an
  * evaluation error) and `nullable-error` (a test that fails when the value
  * is null; given only when every allowed entity type leaves it optional).
+ * A literal that reads as null, or as a JSON value that a sometimes-text
+ * property can hold, is json-literal's, and not reported twice.
  *
  * Date-times are not flagged: JSON has no date type, and ftrack sends them as
  * ISO 8601 text (or null), so they compare and order as text.
  */
 import type { ConditionInfo, LintContext } from "../context";
 import { isField, isWildcard } from "../context";
+import { checkJsonLiteral, readAsJson } from "./literals";
 import { allNonText, describeKinds, propertyInfos } from "./shared";
 
 const ABORTS = "ftrack's evaluation fails, and a failed evaluation means the whole filter does not match (even through another branch of an or)";
@@ -29,6 +32,7 @@ export function checkTypes(ctx: LintContext, info: ConditionInfo): void {
   if (infos === undefined) return;
   const path = field.segments.join(".");
   const wildcard = isWildcard(info.node);
+  if (!wildcard && checkJsonLiteral(ctx, info, infos)) return;
   if (allNonText(infos)) {
     const kind = describeKinds(infos);
     if (ordering) {
@@ -37,7 +41,9 @@ export function checkTypes(ctx: LintContext, info: ConditionInfo): void {
       ctx.reporter.report("never-equal", "warning", `${path} is ${kind}; a wildcard test of a value that is not text is an evaluation error: ${ABORTS}`, info.node.span);
     } else if (!(operator === "=" && value.text === "")) {
       const outcome = operator === "=" ? "never matches" : "always matches (where the property is present)";
-      ctx.reporter.report("never-equal", "warning", `${path} is ${kind} but the value "${value.text}" is text, and values are never converted, so "${operator}" ${outcome}`, info.node.span);
+      const reading = readAsJson(value.text);
+      const not = reading === undefined || reading.kind === "null" ? "" : ` (not ${reading.what})`;
+      ctx.reporter.report("never-equal", "warning", `${path} is ${kind} but the value "${value.text}" is text${not}, and values are never converted, so "${operator}" ${outcome}`, info.node.span);
     }
     return;
   }

@@ -1,7 +1,8 @@
 /**
  * Rules about right-hand literals, for both dialects: `empty-equals`
- * (`x = ""` makes ftrack's evaluation fail) and `wildcard` (what a `*`
- * means, which is rarely what people expect); and, in the event-hub dialect,
+ * (`x = ""` makes ftrack's evaluation fail), `wildcard` (a `*` that is an
+ * ordinary character) and `wildcard-substring` (what a trailing `*` means;
+ * off by default, since ftrack's own filters use it as intended); and, in the event-hub dialect,
  * `field-reference` for a bare value that looks like a field path but is
  * compared as text there.
  */
@@ -36,7 +37,7 @@ export function checkValues(ctx: LintContext, node: ConditionNode): void {
         : ctx.dialect === "trigger" && isField(field.segments, "entity.id")
           ? `a trailing "*" tests whether the list ${path} holds the element "${part}"`
           : `a trailing "*" tests whether "${part}" occurs anywhere in the value (not only at its start), or is an element of a list or a key of an object`;
-    ctx.reporter.report("wildcard", "info", message, value.span);
+    ctx.reporter.report("wildcard-substring", "info", message, value.span);
     return;
   }
   const where = operator === "=" ? "not at the end" : `with "${operator}"`;
@@ -52,7 +53,7 @@ export function checkEventHubReference(ctx: LintContext, node: ConditionNode): v
   if (value.kind !== "literal" || quoteOf(ctx.source, value) !== null || !EVENT_HUB_PATH.test(value.text)) return;
   ctx.reporter.report(
     "field-reference",
-    "info",
+    "warning",
     `event-hub expressions have no field references: "${value.text}" is compared as that text, not as a field of the event`,
     value.span,
   );
