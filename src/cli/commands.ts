@@ -15,6 +15,10 @@ export const LINT_OPTIONS = {
   file: { type: "string", short: "f", multiple: true },
   schema: { type: "string" },
   "max-warnings": { type: "string" },
+  rule: { type: "string", multiple: true },
+  quiet: { type: "boolean", short: "q" },
+  config: { type: "string" },
+  "no-config": { type: "boolean" },
 } as const;
 
 export const MATCH_OPTIONS = {
@@ -31,6 +35,7 @@ export const FORMAT_OPTIONS = {
   dialect,
   file: { type: "string", short: "f", multiple: true },
   check: { type: "boolean" },
+  write: { type: "boolean", short: "w" },
 } as const;
 
 export const EXPLAIN_OPTIONS = {
@@ -58,7 +63,7 @@ commands:
 
 options:
   -h, --help     show this help; ftrack-filter <command> --help for a command
-  -V, --version  print the version
+  -v, --version  print the version (-V too)
 
 examples:
   ftrack-filter lint 'entity.entity_type = "task" and entity.operation = delete'

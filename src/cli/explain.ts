@@ -22,7 +22,7 @@ export async function runExplain(parsed: Parsed<typeof EXPLAIN_OPTIONS>): Promis
     throw usageError("no EVENT file given and standard input is a terminal");
   }
   const dialect = dialectOption(values.dialect);
-  const json = formatOption(values.format) === "json";
+  const json = formatOption(values.format, ["json"]) === "json";
   const syntax = syntaxDiagnostics(source, dialect);
   if (syntax.length > 0) {
     err(renderSyntaxErrors(filterArgument(source), syntax, errStyle()));

@@ -41,7 +41,7 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
   const [source, ...files] = positionals;
   if (source === undefined) throw usageError("match needs a FILTER, then the EVENT files (or events on standard input)");
   const dialect = dialectOption(values.dialect);
-  const json = formatOption(values.format) === "json";
+  const json = formatOption(values.format, ["json"]) === "json";
   const counting = values.count === true;
   const explaining = values.explain === true;
   const strict = values.strict === true;
