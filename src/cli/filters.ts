@@ -9,7 +9,7 @@
  * (no filter can start with `#` either, so nothing is lost).
  */
 import { CliError, usageError } from "./args";
-import { expandGlob } from "./glob";
+import { expandPatterns } from "./hints";
 import { inputName, jsonErrorMessage, readText, splitLines, unreadable } from "./input";
 
 /** One filter to work on. */
@@ -82,11 +82,9 @@ export async function gatherFilters(args: readonly string[], files: readonly str
     if (process.stdin.isTTY === true) throw usageError("no filters given: pass FILTER arguments, --file FILE, or pipe them in");
     paths = ["-"];
   }
-  for (const pattern of paths) {
-    const expanded = pattern === "-" ? [pattern] : await expandGlob(pattern);
-    if (expanded.length === 0) problems.push(unreadable(pattern, "no file matches this pattern"));
-    for (const path of expanded) await readFile(path);
-  }
+  const expanded = await expandPatterns(paths);
+  problems.push(...expanded.problems);
+  for (const path of expanded.paths) await readFile(path);
   return { inputs, directives, problems };
 }
 

@@ -10,9 +10,9 @@
 import { writeFile } from "node:fs/promises";
 import { CliError, dialectOption, EXIT, usageError, type ExitStatus, type Parsed } from "./args";
 import type { FORMAT_OPTIONS } from "./commands";
-import { expandGlob } from "./glob";
+import { expandPatterns } from "./hints";
 import { formatText, type FilterOutcome } from "./format-text";
-import { inputName, readText, unreadable } from "./input";
+import { inputName, readText } from "./input";
 import { err, errStyle, out, outStyle, problem } from "./output";
 import { renderSyntaxErrors } from "./syntax";
 
@@ -62,31 +62,32 @@ export async function runFormat(parsed: Parsed<typeof FORMAT_OPTIONS>): Promise<
     if (!checking) out(text);
   });
   let unreadableInputs = 0;
-  for (const pattern of paths) {
-    const expanded = pattern === "-" ? [pattern] : await expandGlob(pattern);
-    if (expanded.length === 0) {
-      problem(unreadable(pattern, "no file matches this pattern").message);
+  const expanded = await expandPatterns(paths);
+  for (const unmatched of expanded.problems) problem(unmatched.message);
+  unreadableInputs += expanded.problems.length;
+  for (const path of expanded.paths) {
+    const changedBefore = counts.changed;
+    let formatted: string;
+    try {
+      formatted = formatText(inputName(path), await readText(path), dialect, report, "file");
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      problem(error.message);
       unreadableInputs++;
+      continue;
     }
-    for (const path of expanded) {
-      const changedBefore = counts.changed;
-      let formatted: string;
-      try {
-        formatted = formatText(inputName(path), await readText(path), dialect, report, "file");
-      } catch (error) {
-        if (!(error instanceof CliError)) throw error;
-        problem(error.message);
-        unreadableInputs++;
-        continue;
-      }
-      if (writing) {
-        if (counts.changed > changedBefore) {
+    if (writing) {
+      if (counts.changed > changedBefore) {
+        try {
           await writeFile(path, formatted);
           out(`${outStyle().bold(path)}: formatted`);
+        } catch (error) {
+          problem(`${path}: cannot be written (${(error as { code?: string }).code ?? String(error)}); left as it was`);
+          unreadableInputs++;
         }
-      } else if (!checking) {
-        process.stdout.write(formatted);
       }
+    } else if (!checking) {
+      process.stdout.write(formatted);
     }
   }
   if (checking || writing) out(summary(counts, writing));

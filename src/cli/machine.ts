@@ -105,11 +105,8 @@ export function sarifReport(results: readonly LintResult[]): string {
         ruleIndex: codes.indexOf(diagnostic.code),
         level: SARIF_LEVEL[diagnostic.severity],
         message: { text: artifact === undefined ? `${input.source}: ${diagnostic.message}` : diagnostic.message },
-        locations: [
-          {
-            physicalLocation: { ...(artifact === undefined ? {} : { artifactLocation: artifact }), region },
-          },
-        ],
+        // A filter given as an argument has no file, so no location.
+        ...(artifact === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: artifact, region } }] }),
         ...(suggestion === undefined || artifact === undefined
           ? {}
           : {

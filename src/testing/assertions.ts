@@ -8,6 +8,7 @@
 import { isCompiledFilter, type CompiledFilter } from "../compiler/compile";
 import { explain, type Explanation } from "../compiler/explain";
 import type { Dialect, FilterAst } from "../syntax/ast";
+import { otherDialectShape } from "../matcher/event-shape";
 import { checkKeys } from "./shared";
 
 /** A filter as the assertions take it: text, a compiled filter or an AST. */
@@ -139,17 +140,12 @@ function failureMessage(match: boolean, explanation: Explanation, strictFailure:
 
 /** A hint when the event looks like it belongs to the other dialect. */
 function dialectHint(dialect: Dialect, event: unknown): string | undefined {
-  try {
-    if (typeof event !== "object" || event === null) return undefined;
-    const has = (key: string): boolean => Object.hasOwn(event, key);
-    if (dialect === "trigger" && has("topic") && !has("entity")) {
+  switch (otherDialectShape(dialect, event)) {
+    case "event-hub":
       return 'hint: this looks like an event-hub event; pass { dialect: "event-hub" } for subscription expressions';
-    }
-    if (dialect === "event-hub" && has("entity") && !has("topic")) {
+    case "trigger":
       return 'hint: this looks like an entity event; webhook trigger filters use the "trigger" dialect (the default)';
-    }
-  } catch {
-    // An event whose reading throws gets no hint; the tree already shows the failure.
+    default:
+      return undefined;
   }
-  return undefined;
 }
