@@ -63,6 +63,8 @@ export type { FilterSetEntry, FilterSetOptions, FilterSetValueArgs } from "./mat
 export { DEFAULT_SECRET_HEADER, verifyWebhookSecret } from "./matcher/secret";
 export type { HeadersInput, VerifySecretOptions } from "./matcher/secret";
 export { createWebhookHandler } from "./matcher/webhook";
+export { WebhookRouteError } from "./matcher/route-lint";
+export type { WebhookLintMode, WebhookRouteWarning } from "./matcher/route-lint";
 export type {
   WebhookErrorContext,
   WebhookHandlerOptions,
