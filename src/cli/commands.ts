@@ -141,7 +141,8 @@ options:
       --strict       report evaluation errors (e.g. ordering a number) on
                      standard error instead of treating them as no match
       --format F     text (default) or json: one JSON object per event per
-                     line ({ source, matched }), or { matched, events } with --count
+                     line ({ source, file, line, matched }), or { matched, events }
+                     with --count
 ${DIALECT_TEXT}
   -h, --help         show this help
 

@@ -95,6 +95,8 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
         if (json) {
           out(JSON.stringify({
             source: item.source,
+            file: item.file,
+            line: item.line,
             matched: verdict.matched,
             ...(verdict.explanation !== undefined ? { explanation: verdict.explanation } : {}),
             ...(verdict.error !== undefined ? { error: verdict.error.toJSON() } : {}),
