@@ -13,6 +13,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { CliError } from "./args";
+import { jsonErrorMessage } from "./input";
 import { ruleCodeProblem, ruleSettingProblem, type RuleSetting, type RuleSettings } from "./rules";
 import { closest } from "../lint/suggest";
 
@@ -39,7 +40,7 @@ export async function findConfig(cwd: string): Promise<LintConfig | undefined> {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const own = await readJson(join(dir, CONFIG_FILE), cwd);
     if (own !== undefined) return checkConfig(own.data, own.name, "", dir);
-    const pkg = await readJson(join(dir, "package.json"), cwd);
+    const pkg = await readJson(join(dir, "package.json"), cwd, true);
     if (pkg !== undefined && isObject(pkg.data) && Object.hasOwn(pkg.data, PACKAGE_KEY)) {
       return checkConfig(pkg.data[PACKAGE_KEY], pkg.name, `${PACKAGE_KEY}.`, dir);
     }
@@ -59,7 +60,13 @@ export async function loadConfig(path: string, cwd: string): Promise<LintConfig>
   return checkConfig(read.data, read.name, "", dir);
 }
 
-async function readJson(path: string, cwd: string): Promise<{ name: string; data: unknown } | undefined> {
+/**
+ * The JSON of `path`, or undefined when there is no such file. With
+ * `onlyIfOurs`, a file that is not valid JSON is passed over unless it
+ * mentions the package key: a broken package.json of another project above
+ * this one is not ours to report.
+ */
+async function readJson(path: string, cwd: string, onlyIfOurs = false): Promise<{ name: string; data: unknown } | undefined> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -72,7 +79,8 @@ async function readJson(path: string, cwd: string): Promise<{ name: string; data
   try {
     return { name, data: JSON.parse(text) };
   } catch (error) {
-    throw new CliError(`${name}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    if (onlyIfOurs && !text.includes(`"${PACKAGE_KEY}"`)) return undefined;
+    throw new CliError(`${name}: invalid JSON: ${jsonErrorMessage(error, text)}`);
   }
 }
 

@@ -74,11 +74,12 @@ describe("the configuration file", () => {
     expect(lintIn(dir, ["--no-config", FIELD_REFERENCE]).stdout).toContain("info field-reference");
   });
 
-  test('or the "ftrack-filter" key of package.json', () => {
+  test('or the "ftrack-filter" key of package.json; a broken package.json of another project is passed over', () => {
     const dir = files.path("pkg");
-    mkdirSync(dir);
+    mkdirSync(join(dir, "inner"), { recursive: true });
     files.write("pkg/package.json", JSON.stringify({ name: "x", "ftrack-filter": { rules: { "field-reference": "off" } } }));
-    expect(lintIn(dir, [FIELD_REFERENCE]).stdout).toBe("1 filter: no problems\n");
+    files.write("pkg/inner/package.json", "{ not json");
+    expect(lintIn(join(dir, "inner"), [FIELD_REFERENCE]).stdout).toBe("1 filter: no problems\n");
   });
 
   test("--config FILE; schema paths are relative to the file; dialect and maxWarnings apply", () => {
@@ -107,7 +108,9 @@ describe("the configuration file", () => {
     check({ maxWarnings: -1 }, 'key "maxWarnings": must be a whole number, 0 or more');
     check([], "the configuration must be a JSON object");
     files.write("bad/ftrack-filter.config.json", "{ rules: }");
-    expect(lintIn(dir, ["a=1"]).stderr).toMatch(/^ftrack-filter: ftrack-filter\.config\.json: invalid JSON: /);
+    expect(lintIn(dir, ["a=1"]).stderr).toBe(
+      'ftrack-filter: ftrack-filter.config.json: invalid JSON: expected a property name in double quotes but found "r" (line 1, column 3)\n',
+    );
     files.write("bad/ftrack-filter.config.json", "{}");
     files.write("bad/package.json", JSON.stringify({ "ftrack-filter": { rules: { x: "off" } } }));
     // The config file wins over package.json in the same directory.
