@@ -91,10 +91,19 @@ function checkOptionNames(args: readonly string[], options: OptionSpecs): void {
   }
 }
 
+/**
+ * `; did you mean --format?` when a candidate is close to `word` (quoted as
+ * JSON with `quote`), else the empty string. Cost: one bounded edit distance
+ * per candidate.
+ */
+export function didYouMean(word: string, candidates: readonly string[], quote = false): string {
+  const near = closest(word, candidates);
+  return near === undefined ? "" : `; did you mean ${quote ? JSON.stringify(near) : near}?`;
+}
+
 /** `unknown option --fromat; did you mean --format?` (the hint when one is close). */
 export function unknown(word: string, candidates: readonly string[], kind = "option"): string {
-  const near = closest(word, candidates);
-  return `unknown ${kind} ${word}${near === undefined ? "" : `; did you mean ${near}?`}`;
+  return `unknown ${kind} ${word}${didYouMean(word, candidates)}`;
 }
 
 /** Node's parseArgs messages, reworded in the house style: lower case, names unquoted, one clause. */
@@ -112,7 +121,7 @@ function nodeMessage(message: string): string {
 /** The value of `--dialect`: `trigger` (the default) or `event-hub`. */
 export function dialectOption(value: string | undefined): "trigger" | "event-hub" {
   if (value === undefined || value === "trigger" || value === "event-hub") return value ?? "trigger";
-  throw usageError(`--dialect must be trigger or event-hub, not ${JSON.stringify(value)}`);
+  throw usageError(`--dialect must be trigger or event-hub, not ${JSON.stringify(value)}${didYouMean(value, ["trigger", "event-hub"])}`);
 }
 
 /** The value of `--format`: `text` (the default) or one of `allowed`. */
@@ -121,8 +130,7 @@ export function formatOption<F extends string>(value: string | undefined, allowe
   if ((allowed as readonly string[]).includes(value)) return value as F;
   const names = ["text", ...allowed];
   const list = `${names.slice(0, -1).join(", ")} or ${names[names.length - 1] ?? ""}`;
-  const near = closest(value, names);
-  throw usageError(`--format must be ${list}, not ${JSON.stringify(value)}${near === undefined ? "" : `; did you mean ${near}?`}`);
+  throw usageError(`--format must be ${list}, not ${JSON.stringify(value)}${didYouMean(value, names)}`);
 }
 
 /** A non-negative integer option such as `--max-warnings`. */

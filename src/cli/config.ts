@@ -12,10 +12,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { CliError } from "./args";
+import { CliError, didYouMean } from "./args";
 import { jsonErrorMessage } from "./input";
 import { ruleCodeProblem, ruleSettingProblem, type RuleSetting, type RuleSettings } from "./rules";
-import { closest } from "../lint/suggest";
 
 export const CONFIG_FILE = "ftrack-filter.config.json";
 const PACKAGE_KEY = "ftrack-filter";
@@ -116,10 +115,8 @@ function checkConfig(data: unknown, file: string, prefix: string, dir: string): 
         if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw fail(key, "must be a whole number, 0 or more");
         config.maxWarnings = value;
         break;
-      default: {
-        const near = closest(key, KEYS);
-        throw fail(key, `unknown key (known: ${KEYS.join(", ")})${near === undefined ? "" : `; did you mean "${near}"?`}`);
-      }
+      default:
+        throw fail(key, `unknown key (known: ${KEYS.join(", ")})${didYouMean(key, KEYS, true)}`);
     }
   }
   return config;

@@ -8,7 +8,7 @@
  * is the only one to replace.
  */
 import type { Diagnostic, Severity } from "./lib";
-import { closest } from "../lint/suggest";
+import { didYouMean } from "./args";
 
 /** What a rule can be set to. */
 export type RuleSetting = Severity | "off";
@@ -51,15 +51,14 @@ const SETTINGS: readonly RuleSetting[] = ["off", "error", "warning", "info"];
 export function ruleCodeProblem(code: string): string | undefined {
   if (SETTABLE_CODES.includes(code)) return undefined;
   if (FIXED_CODES.has(code)) return `${JSON.stringify(code)} reports a filter that cannot be checked; it is always an error`;
-  const near = closest(code, SETTABLE_CODES);
-  return `no rule has the code ${JSON.stringify(code)}${near === undefined ? "" : `; did you mean ${JSON.stringify(near)}?`}`;
+  return `no rule has the code ${JSON.stringify(code)}${didYouMean(code, SETTABLE_CODES, true)}`;
 }
 
 /** Why `value` is not a setting, or undefined when it is one. */
 export function ruleSettingProblem(value: unknown): string | undefined {
   if (typeof value === "string" && (SETTINGS as readonly string[]).includes(value)) return undefined;
-  const near = typeof value === "string" ? closest(value, SETTINGS) : undefined;
-  return `a rule is set to off, error, warning or info, not ${JSON.stringify(value)}${near === undefined ? "" : `; did you mean ${near}?`}`;
+  const hint = typeof value === "string" ? didYouMean(value, SETTINGS) : "";
+  return `a rule is set to off, error, warning or info, not ${JSON.stringify(value)}${hint}`;
 }
 
 /**

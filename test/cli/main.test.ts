@@ -70,6 +70,9 @@ describe("usage errors exit 2 with a short hint on standard error", () => {
     expect(cli(["lint", "--format", "sarf", "x=1"]).stderr).toBe(
       `ftrack-filter: lint: --format must be text, json, github or sarif, not "sarf"; did you mean sarif?${hint("lint")}`,
     );
+    expect(cli(["lint", "--dialect", "eventhub", "x=1"]).stderr).toBe(
+      `ftrack-filter: lint: --dialect must be trigger or event-hub, not "eventhub"; did you mean event-hub?${hint("lint")}`,
+    );
     expect(cli(["--verison"]).stderr).toBe("ftrack-filter: unknown option --verison; did you mean --version?\nRun 'ftrack-filter --help' for usage.\n");
     expect(cli(["formt"]).stderr).toMatch(/^ftrack-filter: unknown command formt; did you mean format\?\n/);
   });
