@@ -139,6 +139,10 @@ describe("files and standard input", () => {
     // JSON output gives the place in the file: line 3, after the item's opening quote.
     const json = results(cli(["lint", "--format", "json", "--file", file]).stdout);
     expect(json[1]?.diagnostics.map((d) => [d.line, d.column])).toEqual([[3, 3 + 20]]);
+    // An escape shifts the columns inside the string: the item's opening quote is given instead.
+    const escaped = files.write("escaped.json", '[\n  "entity.new.name = \\"x\\" and entity.operation = delete"\n]');
+    const shifted = results(cli(["lint", "--format", "json", "--file", escaped]).stdout);
+    expect(shifted[0]?.diagnostics.map((d) => [d.line, d.column, d.endColumn, d.span.column])).toEqual([[2, 3, 4, 46]]);
   });
 
   test("arguments and several files together, in that order", () => {
