@@ -7,7 +7,6 @@
  * with syntax errors is reported as `lint` reports it (on standard error)
  * and makes the exit status 1, like a filter that is not canonical.
  */
-import { writeFile } from "node:fs/promises";
 import { CliError, dialectOption, EXIT, usageError, type ExitStatus, type Parsed } from "./args";
 import type { FORMAT_OPTIONS } from "./commands";
 import { expandPatterns } from "./hints";
@@ -15,6 +14,7 @@ import { formatText, type FilterOutcome } from "./format-text";
 import { inputName, readText } from "./input";
 import { err, errStyle, out, outStyle, problem } from "./output";
 import { renderSyntaxErrors } from "./syntax";
+import { replaceFile } from "./write-file";
 
 /** Counts over every filter seen. */
 interface Counts {
@@ -79,7 +79,7 @@ export async function runFormat(parsed: Parsed<typeof FORMAT_OPTIONS>): Promise<
     if (writing) {
       if (counts.changed > changedBefore) {
         try {
-          await writeFile(path, formatted);
+          await replaceFile(path, formatted);
           out(`${outStyle().bold(path)}: formatted`);
         } catch (error) {
           problem(`${path}: cannot be written (${(error as { code?: string }).code ?? String(error)}); left as it was`);

@@ -2,8 +2,8 @@
  * `ftrack-filter format` and `ftrack-filter explain`, run as a child
  * process: output, --check, JSON, standard input, bad input, exit statuses.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { cli, root, scratch } from "./run-cli";
 
@@ -85,6 +85,18 @@ describe("format", () => {
     const json = files.write("write.json", '["a=1", "b = \\"2\\""]');
     expect(cli(["format", "-w", "-f", json]).status).toBe(0);
     expect(JSON.parse(readFileSync(json, "utf8"))).toEqual(['a = "1"', 'b = "2"']);
+  });
+
+  test("--write replaces a file whole, through a symbolic link, keeping its permissions", () => {
+    const target = files.write("target.txt", "a=1\n");
+    chmodSync(target, 0o640);
+    const link = files.path("link.txt");
+    symlinkSync(target, link);
+    expect(cli(["format", "--write", "--file", link]).status).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, "utf8")).toBe('a = "1"\n');
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dirname(target)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   test("--write needs files", () => {
