@@ -6,12 +6,13 @@
 import { CliError, dialectOption, EXIT, formatOption, usageError, type ExitStatus, type Parsed } from "./args";
 import type { EXPLAIN_OPTIONS } from "./commands";
 import { readEvents } from "./events";
-import { expandPatterns, filterText } from "./hints";
+import { expandPatterns, filterText, shapeHint } from "./hints";
 import { inputName } from "./input";
 import { explain } from "./lib";
 import { err, errStyle, out, outStyle } from "./output";
 import { filterArgument, renderSyntaxErrors, syntaxDiagnostics } from "./syntax";
 import { renderTree } from "./tree";
+import { otherDialectShape } from "../matcher/event-shape";
 
 /** Runs `explain` with its parsed arguments; resolves to the exit status. */
 export async function runExplain(parsed: Parsed<typeof EXPLAIN_OPTIONS>): Promise<ExitStatus> {
@@ -40,6 +41,8 @@ export async function runExplain(parsed: Parsed<typeof EXPLAIN_OPTIONS>): Promis
   const explanation = explain(source, event, { dialect });
   if (json) out(JSON.stringify(explanation, null, 2));
   else out(renderTree(explanation, "", 0, outStyle()));
+  const other = explanation.matched ? undefined : otherDialectShape(dialect, event);
+  if (other !== undefined) err(shapeHint(inputName(path), other));
   return explanation.matched ? EXIT.ok : EXIT.finding;
 }
 

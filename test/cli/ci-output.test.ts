@@ -109,6 +109,7 @@ describe("match with events of the other dialect", () => {
       `hint: ${event} looks like an event-hub event (a topic, no entity), not a webhook entity event; for a subscription expression pass --dialect event-hub\n`,
     );
     expect(cli(["match", "--dialect", "event-hub", "topic=ftrack.update", event]).stderr).toBe("");
+    expect(cli(["explain", "entity.entity_type = Task", event]).stderr).toContain(`hint: ${event} looks like an event-hub event`);
   });
 
   test("and the other way round", () => {
