@@ -45,6 +45,7 @@ export type {
   ExplainSide,
 } from "./compiler/explain";
 export { renderExplanation } from "./compiler/render";
+export type { RenderOptions } from "./compiler/render";
 export { DEFAULT_CACHE_SIZE, FilterCache, defaultFilterCache, matches } from "./compiler/cache";
 export type { FilterCacheOptions, MatchOptions } from "./compiler/cache";
 export { FilterEvaluationError } from "./compiler/errors";
@@ -65,6 +66,8 @@ export type { FilterSetEntry, FilterSetOptions, FilterSetValueArgs } from "./mat
 export { DEFAULT_SECRET_HEADER, verifyWebhookSecret } from "./matcher/secret";
 export type { HeadersInput, VerifySecretOptions } from "./matcher/secret";
 export { createWebhookHandler } from "./matcher/webhook";
+export { WebhookRouteError } from "./matcher/route-lint";
+export type { WebhookLintMode, WebhookRouteWarning } from "./matcher/route-lint";
 export type {
   WebhookErrorContext,
   WebhookHandlerOptions,

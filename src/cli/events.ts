@@ -15,9 +15,14 @@
 import { inputName, locateJsonError, readLines, type Line } from "./input";
 
 /** An event read, or a line (or document) that is not valid JSON. */
-export type EventItem =
+export type EventItem = (
   | { readonly kind: "event"; readonly source: string; readonly event: unknown }
-  | { readonly kind: "malformed"; readonly source: string; readonly message: string };
+  | { readonly kind: "malformed"; readonly source: string; readonly message: string }
+) & {
+  /** The input's name (`<stdin>` for standard input) and the line where the event starts in it. */
+  readonly file: string;
+  readonly line: number;
+};
 
 type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
@@ -30,10 +35,10 @@ function tryParse(text: string): Parsed {
 }
 
 function lineItem(name: string, line: Line, parsed: Parsed): EventItem {
-  const source = `${name}:${line.number}`;
-  if (parsed.ok) return { kind: "event", source, event: parsed.value };
+  const at = { source: `${name}:${line.number}`, file: name, line: line.number };
+  if (parsed.ok) return { kind: "event", ...at, event: parsed.value };
   const { reason, column } = locateJsonError(parsed.error, line.text);
-  return { kind: "malformed", source, message: `invalid JSON: ${reason} (column ${column})` };
+  return { kind: "malformed", ...at, message: `invalid JSON: ${reason} (column ${column})` };
 }
 
 /**
@@ -65,12 +70,12 @@ export async function* readEvents(path: string): AsyncGenerator<EventItem> {
       continue;
     }
     if (held !== undefined) {
-      yield { kind: "event", source: `${name}:${held.line.number}`, event: held.value };
+      yield { kind: "event", source: `${name}:${held.line.number}`, file: name, line: held.line.number, event: held.value };
       held = undefined;
     }
     yield lineItem(name, line, parsed);
   }
-  if (held !== undefined) yield { kind: "event", source: name, event: held.value };
+  if (held !== undefined) yield { kind: "event", source: name, file: name, line: held.line.number, event: held.value };
   if (mode === "document") yield* documentItems(name, document);
 }
 
@@ -78,12 +83,13 @@ function documentItems(name: string, lines: readonly Line[]): EventItem[] {
   const first = lines[0]?.number ?? 1;
   const text = lines.map((line) => line.text).join("\n");
   const whole = tryParse(text);
-  if (whole.ok) return [{ kind: "event", source: name, event: whole.value }];
+  if (whole.ok) return [{ kind: "event", source: name, file: name, line: first, event: whole.value }];
   const parsedLines = lines.filter((line) => line.text.trim() !== "").map((line) => ({ line, parsed: tryParse(line.text) }));
   const looksLikeLines = parsedLines.some(
     ({ parsed }) => parsed.ok && typeof parsed.value === "object" && parsed.value !== null && !Array.isArray(parsed.value),
   );
   if (looksLikeLines) return parsedLines.map(({ line, parsed }) => lineItem(name, line, parsed));
   const { reason, line, column } = locateJsonError(whole.error, text);
-  return [{ kind: "malformed", source: `${name}:${first + line - 1}`, message: `invalid JSON: ${reason} (column ${column})` }];
+  const at = first + line - 1;
+  return [{ kind: "malformed", source: `${name}:${at}`, file: name, line: at, message: `invalid JSON: ${reason} (column ${column})` }];
 }

@@ -6,23 +6,32 @@
 import { CliError, dialectOption, EXIT, formatOption, usageError, type ExitStatus, type Parsed } from "./args";
 import type { EXPLAIN_OPTIONS } from "./commands";
 import { readEvents } from "./events";
+import { expandPatterns, filterText, shapeHint } from "./hints";
 import { inputName } from "./input";
 import { explain } from "./lib";
 import { err, errStyle, out, outStyle } from "./output";
 import { filterArgument, renderSyntaxErrors, syntaxDiagnostics } from "./syntax";
 import { renderTree } from "./tree";
+import { otherDialectShape } from "../matcher/event-shape";
 
 /** Runs `explain` with its parsed arguments; resolves to the exit status. */
 export async function runExplain(parsed: Parsed<typeof EXPLAIN_OPTIONS>): Promise<ExitStatus> {
   const { values, positionals } = parsed;
-  const [source, path = "-", ...rest] = positionals;
-  if (source === undefined) throw usageError("explain needs a FILTER and an EVENT file");
+  const [filterArg, eventArg = "-", ...rest] = positionals;
+  if (filterArg === undefined) throw usageError("explain needs a FILTER and an EVENT file");
   if (rest.length > 0) throw usageError("explain takes one EVENT file; use match --explain for several");
-  if (path === "-" && positionals.length < 2 && process.stdin.isTTY === true) {
+  if (eventArg === "-" && positionals.length < 2 && filterArg !== "-" && process.stdin.isTTY === true) {
     throw usageError("no EVENT file given and standard input is a terminal");
   }
+  if (filterArg === "-" && eventArg === "-") throw usageError("the FILTER is read from standard input (-), so the EVENT must be a file");
+  const source = await filterText(filterArg);
+  const expanded = await expandPatterns([eventArg]);
+  const [problem] = expanded.problems;
+  if (problem !== undefined) throw problem;
+  if (expanded.paths.length > 1) throw usageError(`${eventArg} matches ${expanded.paths.length} files; explain takes one (use match --explain for several)`);
+  const path = expanded.paths[0] ?? eventArg;
   const dialect = dialectOption(values.dialect);
-  const json = formatOption(values.format) === "json";
+  const json = formatOption(values.format, ["json"]) === "json";
   const syntax = syntaxDiagnostics(source, dialect);
   if (syntax.length > 0) {
     err(renderSyntaxErrors(filterArgument(source), syntax, errStyle()));
@@ -32,6 +41,8 @@ export async function runExplain(parsed: Parsed<typeof EXPLAIN_OPTIONS>): Promis
   const explanation = explain(source, event, { dialect });
   if (json) out(JSON.stringify(explanation, null, 2));
   else out(renderTree(explanation, "", 0, outStyle()));
+  const other = explanation.matched ? undefined : otherDialectShape(dialect, event);
+  if (other !== undefined) err(shapeHint(inputName(path), other));
   return explanation.matched ? EXIT.ok : EXIT.finding;
 }
 

@@ -5,4 +5,4 @@
  * parser (Chevrotain) stays out of `--help` and `--version`.
  */
 export { compile, explain, FilterEvaluationError, format, lineColumn, lint, loadSchema, parseAll } from "../index";
-export type { CompiledFilter, Diagnostic, Dialect, Explanation, FtrackSchema } from "../index";
+export type { CompiledFilter, Diagnostic, Dialect, Explanation, FtrackSchema, Severity } from "../index";

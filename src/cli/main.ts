@@ -9,7 +9,7 @@
  * itself is one line too, with status 70.
  */
 import { version } from "../../package.json";
-import { CliError, EXIT, parseCommand, usageError, type ExitStatus } from "./args";
+import { CliError, EXIT, parseCommand, unknown, usageError, type ExitStatus } from "./args";
 import {
   COMMAND_NAMES,
   EXPLAIN_OPTIONS,
@@ -26,7 +26,7 @@ const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as reado
 
 async function run(argv: string[]): Promise<ExitStatus> {
   const [first, ...args] = argv;
-  if (first === "--version" || first === "-V") {
+  if (first === "--version" || first === "-V" || first === "-v") {
     process.stdout.write(`${version}\n`);
     return EXIT.ok;
   }
@@ -36,13 +36,15 @@ async function run(argv: string[]): Promise<ExitStatus> {
   }
   if (first === "help") {
     const topic = args[0];
-    if (topic !== undefined && !isCommand(topic)) throw usageError(`unknown command ${JSON.stringify(topic)}`);
+    if (topic !== undefined && !isCommand(topic)) throw usageError(unknown(topic, COMMAND_NAMES, "command"));
     process.stdout.write(topic === undefined ? MAIN_HELP : HELP[topic]);
     return EXIT.ok;
   }
   if (first === undefined) throw usageError("no command given");
   if (!isCommand(first)) {
-    throw usageError(first.startsWith("-") ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}`);
+    throw usageError(
+      first.startsWith("-") ? unknown(first, ["--help", "--version"]) : unknown(first, [...COMMAND_NAMES, "help"], "command"),
+    );
   }
   // Help comes before anything else is checked, so `lint --bogus --help` still helps.
   if (args.includes("--help") || args.includes("-h")) {

@@ -8,8 +8,10 @@
 import { CliError, dialectOption, EXIT, formatOption, usageError, type ExitStatus, type Parsed } from "./args";
 import type { MATCH_OPTIONS } from "./commands";
 import { readEvents } from "./events";
+import { expandPatterns, filterText, shapeHint } from "./hints";
 import { expandEventPaths } from "./input";
-import { compile, explain, FilterEvaluationError, type CompiledFilter, type Explanation } from "./lib";
+import { compile, explain, FilterEvaluationError, type CompiledFilter, type Dialect, type Explanation } from "./lib";
+import { otherDialectShape } from "../matcher/event-shape";
 import { err, errStyle, out, outStyle, problem } from "./output";
 import { filterArgument, renderSyntaxErrors, syntaxDiagnostics } from "./syntax";
 import { colourVerdict, renderTree } from "./tree";
@@ -38,17 +40,21 @@ function evaluate(filter: CompiledFilter, event: unknown, explaining: boolean): 
 /** Runs `match` with its parsed arguments; resolves to the exit status. */
 export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<ExitStatus> {
   const { values, positionals } = parsed;
-  const [source, ...files] = positionals;
-  if (source === undefined) throw usageError("match needs a FILTER, then the EVENT files (or events on standard input)");
+  const [filterArg, ...files] = positionals;
+  if (filterArg === undefined) throw usageError("match needs a FILTER, then the EVENT files (or events on standard input)");
   const dialect = dialectOption(values.dialect);
-  const json = formatOption(values.format) === "json";
+  const json = formatOption(values.format, ["json"]) === "json";
   const counting = values.count === true;
   const explaining = values.explain === true;
   const strict = values.strict === true;
   if (counting && explaining) throw usageError("--count and --explain cannot be used together");
-  if (files.length === 0 && process.stdin.isTTY === true) {
+  if (files.length === 0 && filterArg !== "-" && process.stdin.isTTY === true) {
     throw usageError("no EVENT files given and standard input is a terminal: pass files, or pipe JSON Lines in");
   }
+  if (filterArg === "-" && (files.length === 0 || files.includes("-"))) {
+    throw usageError("the FILTER is read from standard input (-), so the events must come from EVENT files");
+  }
+  const source = await filterText(filterArg);
   const syntax = syntaxDiagnostics(source, dialect);
   if (syntax.length > 0) {
     err(renderSyntaxErrors(filterArgument(source), syntax, errStyle()));
@@ -57,8 +63,11 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
   const filter = compile(source, { dialect, strict });
   const style = outStyle();
 
-  const inputs = await expandEventPaths(files.length === 0 ? ["-"] : files);
+  const globbed = await expandPatterns(files.length === 0 ? ["-"] : files);
+  const inputs = await expandEventPaths(globbed.paths);
+  inputs.problems.unshift(...globbed.problems);
   for (const unreadable of inputs.problems) problem(unreadable.message);
+  let otherShape: { source: string; dialect: Dialect } | undefined;
   let events = 0;
   let matched = 0;
   let failed = inputs.problems.length > 0;
@@ -71,6 +80,10 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
           continue;
         }
         events++;
+        if (otherShape === undefined) {
+          const other = otherDialectShape(dialect, item.event);
+          if (other !== undefined) otherShape = { source: item.source, dialect: other };
+        }
         const verdict = evaluate(filter, item.event, explaining);
         if (verdict.matched) matched++;
         const error = verdict.error ?? (strict ? (verdict.explanation?.error ?? undefined) : undefined);
@@ -82,6 +95,8 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
         if (json) {
           out(JSON.stringify({
             source: item.source,
+            file: item.file,
+            line: item.line,
             matched: verdict.matched,
             ...(verdict.explanation !== undefined ? { explanation: verdict.explanation } : {}),
             ...(verdict.error !== undefined ? { error: verdict.error.toJSON() } : {}),
@@ -100,5 +115,6 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
   }
   if (counting) out(json ? JSON.stringify({ matched, events }) : String(matched));
   if (events === 0 && !failed) problem("no events to match: the input is empty");
+  if (otherShape !== undefined && matched < events) err(shapeHint(otherShape.source, otherShape.dialect));
   return failed ? EXIT.usage : matched > 0 ? EXIT.ok : EXIT.finding;
 }

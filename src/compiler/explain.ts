@@ -81,6 +81,11 @@ export interface Explanation {
 export interface ExplainOptions {
   /** The dialect of filter text or an AST; a compiled filter keeps its own. */
   readonly dialect?: Dialect;
+  /**
+   * Names for ids, used only by `toString()`: a value or literal that is a
+   * key here reads `Approved (44de097a…)` instead of the bare id.
+   */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 interface State {
@@ -101,7 +106,7 @@ export function explain(
   event: unknown,
   options?: ExplainOptions,
 ): Explanation {
-  const opts = checkOptions<ExplainOptions>("explain", options, { dialect: optionChecks.dialect });
+  const opts = checkOptions<ExplainOptions>("explain", options, { dialect: optionChecks.dialect, names: checkNames });
   let ast: FilterAst;
   let source: string;
   let dialect: Dialect;
@@ -133,10 +138,16 @@ export function explain(
   const root = visit(ast, event, state);
   const explanation = { source, dialect, matched: root.result === "true", error: state.error, root };
   Object.defineProperty(explanation, "toString", {
-    value: () => renderExplanation(explanation as Explanation),
+    value: () => renderExplanation(explanation as Explanation, opts.names === undefined ? undefined : { names: opts.names }),
     enumerable: false,
   });
   return explanation as Explanation;
+}
+
+/** A names option is a plain object of text values. */
+function checkNames(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "an object of ids and names";
+  return Object.values(value).every((name) => typeof name === "string") ? undefined : "an object whose values are names (text)";
 }
 
 function visit(node: FilterAst, event: unknown, state: State): ExplainNode {

@@ -24,32 +24,53 @@ const MARK: Readonly<Record<ExplainResult, string>> = {
 /** Longest node text or value shown on a line before it is cut. */
 const MAX_SHOWN = 120;
 
-/** The explanation as text, one node per line. Cost linear in the filter's size. */
-export function renderExplanation(explanation: Explanation): string {
+/** Options of {@link renderExplanation}. */
+export interface RenderOptions {
+  /** Names for ids: a value or literal that is a key reads `Approved (44de097a…)`. */
+  readonly names?: Readonly<Record<string, string>>;
+}
+
+type Names = ReadonlyMap<string, string>;
+
+/**
+ * The explanation as text, one node per line; with `names`, ids read as
+ * `Name (44de097a…)`. Cost linear in the filter's size.
+ */
+export function renderExplanation(explanation: Explanation, options?: RenderOptions): string {
   const lines: string[] = [];
   const error = explanation.error;
+  const names: Names = new Map(options?.names === undefined ? [] : Object.entries(options.names));
   lines.push(error === null ? (explanation.matched ? "match" : "no match") : `no match: evaluation failed (${error.code})`);
-  renderNode(explanation.root, 0, lines);
+  renderNode(explanation.root, 0, lines, names);
   return lines.join("\n");
 }
 
-function renderNode(node: ExplainNode, depth: number, lines: string[]): void {
+/** `Approved (44de097a…)` for a named id; undefined for anything else. */
+function named(value: unknown, names: Names): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const name = names.get(value);
+  return name === undefined ? undefined : `${name} (${value.length > 9 ? `${value.slice(0, 8)}…` : value})`;
+}
+
+function renderNode(node: ExplainNode, depth: number, lines: string[], names: Names): void {
   const indent = "  ".repeat(depth);
   const mark = MARK[node.result];
   switch (node.kind) {
     case "and":
     case "or":
       lines.push(`${indent}${mark} ${node.kind}`);
-      for (const operand of node.operands) renderNode(operand, depth + 1, lines);
+      for (const operand of node.operands) renderNode(operand, depth + 1, lines, names);
       return;
     case "not":
       lines.push(`${indent}${mark} not`);
-      renderNode(node.operand, depth + 1, lines);
+      renderNode(node.operand, depth + 1, lines, names);
       return;
     case "condition": {
       const sides: string[] = [];
-      if (node.left !== undefined) sides.push(describeSide(node.left));
-      if (node.right !== undefined && "path" in node.right) sides.push(describeSide(node.right));
+      if (node.left !== undefined) sides.push(describeSide(node.left, names));
+      if (node.right !== undefined && "path" in node.right) sides.push(describeSide(node.right, names));
+      const literal = node.right !== undefined && "literal" in node.right ? named(node.right.literal, names) : undefined;
+      if (literal !== undefined) sides.push(`the literal is ${literal}`);
       const resolved = sides.length > 0 ? `    ${sides.join(" ; ")}` : node.result === "not-evaluated" ? "    (not evaluated)" : "";
       lines.push(`${indent}${mark} ${oneLine(node.text)}${resolved}`);
       if (node.error !== undefined) lines.push(`${indent}  ! ${node.error.code}: ${oneLine(node.error.message)}`);
@@ -62,9 +83,10 @@ function renderNode(node: ExplainNode, depth: number, lines: string[]): void {
   }
 }
 
-function describeSide(side: ExplainSide): string {
+function describeSide(side: ExplainSide, names: Names): string {
   const path = oneLine(side.path);
-  return side.found ? `${path} is ${oneLine(JSON.stringify(side.value))}` : `${path} is missing`;
+  if (!side.found) return `${path} is missing`;
+  return `${path} is ${oneLine(named(side.value, names) ?? JSON.stringify(side.value))}`;
 }
 
 /** Text on one line: line breaks and other controls shown as spaces, long text cut. */

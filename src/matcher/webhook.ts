@@ -21,6 +21,7 @@ import type { FilterAst } from "../syntax/ast";
 import { describeThrown, readLimited } from "./bytes";
 import { DEFAULT_MAX_EVENT_BYTES, EventValidationError, parseEntityEvent, type EntityEvent } from "./event";
 import { FilterSet } from "./filter-set";
+import { defaultOnWarning, lintRoute, WebhookRouteError, type WebhookLintMode, type WebhookRouteWarning } from "./route-lint";
 import { checkHeaderName, checkSecret, DEFAULT_SECRET_HEADER, secretEquals, singleHeader } from "./secret";
 
 /** What a route's handler receives beside the event. */
@@ -60,6 +61,15 @@ interface CommonOptions {
    * `console.error`.
    */
   readonly onError?: (error: unknown, context: WebhookErrorContext) => unknown;
+  /**
+   * How route filters are linted here, as trigger filters: `"error"` (the
+   * default) throws a `WebhookRouteError` for a lint error, naming the route
+   * and the diagnostic, and passes warnings to `onWarning`; `"strict"`
+   * throws for warnings too; `"off"` lints nothing.
+   */
+  readonly lint?: WebhookLintMode;
+  /** Receives each lint warning of a route (default: `console.warn`). */
+  readonly onWarning?: (warning: WebhookRouteWarning) => void;
 }
 
 /** Options of {@link createWebhookHandler}: `routes` or a `filterSet` of handlers. */
@@ -70,10 +80,11 @@ export type WebhookHandlerOptions = CommonOptions &
   );
 
 /**
- * Builds a webhook receiver. `routes` are compiled once, here (throws
- * `FilterSyntaxError` for a bad filter, TypeError for duplicate ids or bad
- * options); a `filterSet` is used live, so routes added to it later take
- * effect at once. Handlers of the matching routes start in route order and
+ * Builds a webhook receiver. `routes` are linted and compiled once, here
+ * (throws a `WebhookRouteError` naming the route for a filter with a syntax
+ * or lint error, TypeError for bad options); a `filterSet` is linted as it
+ * is now, then used live, so routes added to it later take effect at once
+ * (unlinted). Handlers of the matching routes start in route order and
  * run concurrently; the response waits for all of them, and one that fails
  * does not stop the others.
  */
@@ -86,7 +97,13 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     throw new TypeError("createWebhookHandler: option maxBodyBytes must be a non-negative integer or Infinity");
   }
   const onError = options.onError ?? defaultOnError;
-  const set = routeSet(options);
+  const lintMode = options.lint ?? "error";
+  if (lintMode !== "error" && lintMode !== "strict" && lintMode !== "off") {
+    throw new TypeError('createWebhookHandler: option lint must be "error", "strict" or "off"');
+  }
+  const onWarning = options.onWarning ?? defaultOnWarning;
+  if (typeof onWarning !== "function") throw new TypeError("createWebhookHandler: option onWarning must be a function");
+  const set = routeSet(options, (id, filter) => lintRoute(id, filter, lintMode, onWarning));
 
   return async (request) => {
     if (request.method !== "POST") {
@@ -138,19 +155,32 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   };
 }
 
-function routeSet(options: WebhookHandlerOptions): FilterSet<WebhookRouteHandler> {
+type RouteCheck = (id: string, filter: WebhookRoute["filter"]) => void;
+
+function routeSet(options: WebhookHandlerOptions, check: RouteCheck): FilterSet<WebhookRouteHandler> {
   if (options.filterSet !== undefined) {
     if (options.routes !== undefined) throw new TypeError("createWebhookHandler: give routes or filterSet, not both");
     if (!(options.filterSet instanceof FilterSet)) throw new TypeError("createWebhookHandler: filterSet must be a FilterSet");
+    if (options.filterSet.dialect !== "trigger") throw new TypeError("createWebhookHandler: filterSet must hold trigger filters, not event-hub ones");
+    for (const entry of options.filterSet) check(entry.id, entry.filter);
     return options.filterSet;
   }
   if (!Array.isArray(options.routes)) throw new TypeError("createWebhookHandler: routes must be an array (or give filterSet)");
   const set = new FilterSet<WebhookRouteHandler>();
-  for (const route of options.routes) {
-    if (typeof route?.handler !== "function") throw new TypeError(`createWebhookHandler: route ${String(route?.id)} has no handler`);
-    if (set.has(route.id)) throw new TypeError(`createWebhookHandler: duplicate route id ${JSON.stringify(route.id)}`);
-    set.add(route.id, route.filter, route.handler);
-  }
+  options.routes.forEach((route: Partial<WebhookRoute> | null | undefined, index) => {
+    const id = route?.id;
+    if (typeof id !== "string") throw new TypeError(`createWebhookHandler: route ${index} has no string id`);
+    if (typeof route?.handler !== "function") throw new WebhookRouteError(id, "has no handler function");
+    if (set.has(id)) throw new WebhookRouteError(id, "duplicate route id");
+    if (route.filter === undefined) throw new WebhookRouteError(id, "has no filter");
+    check(id, route.filter);
+    try {
+      set.add(id, route.filter, route.handler);
+    } catch (error) {
+      // Syntax errors when linting is off, a filter compiled for the event-hub dialect, a malformed AST.
+      throw new WebhookRouteError(id, error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  });
   return set;
 }
 

@@ -8,6 +8,10 @@
 import { isCompiledFilter, type CompiledFilter } from "../compiler/compile";
 import { explain, type Explanation } from "../compiler/explain";
 import type { Dialect, FilterAst } from "../syntax/ast";
+import { otherDialectShape } from "../matcher/event-shape";
+import type { Diagnostic } from "../lint/diagnostic";
+import { checkGate, failingDiagnostics, lintFailureMessage, type LintGate } from "./lint-check";
+import { checkNames, namesFor, type IdNames } from "./names";
 import { checkKeys } from "./shared";
 import { brandErrorClass } from "../identity";
 
@@ -24,6 +28,14 @@ export interface FilterCheckOptions {
    * the assertion whatever it expected, `expectNoMatch` and `.not` included.
    */
   readonly strict?: boolean;
+  /**
+   * Which lint findings of the filter fail the assertion whatever it
+   * expected (`.not` included): `"warnings"` (the default) errors and
+   * warnings, `"errors"` errors only, `"off"` none. Infos never do.
+   */
+  readonly lint?: LintGate;
+  /** Names for ids in the failure message (`Approved (44de097a…)`), over the default statuses' and the event builder's. */
+  readonly names?: IdNames;
 }
 
 /**
@@ -59,6 +71,8 @@ export interface FilterCheck {
   readonly explanation: Explanation;
   /** Set in strict mode when the evaluation failed: the assertion fails either way. */
   readonly strictFailure: boolean;
+  /** The lint findings that fail the assertion either way (see the `lint` option); empty when none. */
+  readonly lintFailures: readonly Diagnostic[];
   /** The failure message for the expectation `match` (true: should match). */
   message(match: boolean): string;
 }
@@ -70,17 +84,25 @@ export interface FilterCheck {
  * TypeError for bad options. Cost: one `explain()`, fine for tests.
  */
 export function checkFilter(filter: FilterInput, event: unknown, options?: FilterCheckOptions): FilterCheck {
-  if (options !== undefined) checkKeys("toMatchFilter", options, ["dialect", "strict"]);
+  if (options !== undefined) checkKeys("toMatchFilter", options, ["dialect", "strict", "lint", "names"]);
   const strictOption = options?.strict;
   if (strictOption !== undefined && typeof strictOption !== "boolean") throw new TypeError('option "strict" must be a boolean');
   const strict = strictOption ?? (isCompiledFilter(filter) ? filter.strict : false);
-  const explanation = explain(filter, event, options?.dialect === undefined ? undefined : { dialect: options.dialect });
+  const gate = options?.lint === undefined ? "warnings" : checkGate(options.lint);
+  const extraNames = options?.names === undefined ? undefined : checkNames("toMatchFilter", options.names);
+  const names = namesFor(event, extraNames);
+  const explanation = explain(filter, event, options?.dialect === undefined ? { names } : { dialect: options.dialect, names });
   const strictFailure = strict && explanation.error !== null;
+  const lintFailures = failingDiagnostics(filter, explanation.dialect, gate);
   return {
     matched: explanation.matched,
     explanation,
     strictFailure,
-    message: (match) => failureMessage(match, explanation, strictFailure, event),
+    lintFailures,
+    message: (match) =>
+      lintFailures.length > 0
+        ? withHint(lintFailureMessage(lintFailures, gate, explanation.dialect, explanation.source), explanation.dialect, event)
+        : failureMessage(match, explanation, strictFailure, event),
   };
 }
 
@@ -112,7 +134,7 @@ function assertOutcome(
   caller: (...args: never[]) => unknown,
 ): Explanation {
   const check = checkFilter(filter, event, options);
-  if (check.matched === match && !check.strictFailure) return check.explanation;
+  if (check.matched === match && !check.strictFailure && check.lintFailures.length === 0) return check.explanation;
   const error = new FilterAssertionError(check.message(match), {
     actual: check.matched,
     expected: match,
@@ -135,24 +157,23 @@ function failureMessage(match: boolean, explanation: Explanation, strictFailure:
     lines.push("expected the event not to match the filter, but it does");
   }
   lines.push(`filter (${explanation.dialect}): ${explanation.source}`, "", explanation.toString());
-  const hint = dialectHint(explanation.dialect, event);
-  if (hint !== undefined) lines.push("", hint);
-  return lines.join("\n");
+  return withHint(lines.join("\n"), explanation.dialect, event);
+}
+
+/** The message, followed by a hint when the event looks like it belongs to the other dialect. */
+function withHint(message: string, dialect: Dialect, event: unknown): string {
+  const hint = dialectHint(dialect, event);
+  return hint === undefined ? message : `${message}\n\n${hint}`;
 }
 
 /** A hint when the event looks like it belongs to the other dialect. */
 function dialectHint(dialect: Dialect, event: unknown): string | undefined {
-  try {
-    if (typeof event !== "object" || event === null) return undefined;
-    const has = (key: string): boolean => Object.hasOwn(event, key);
-    if (dialect === "trigger" && has("topic") && !has("entity")) {
+  switch (otherDialectShape(dialect, event)) {
+    case "event-hub":
       return 'hint: this looks like an event-hub event; pass { dialect: "event-hub" } for subscription expressions';
-    }
-    if (dialect === "event-hub" && has("entity") && !has("topic")) {
+    case "trigger":
       return 'hint: this looks like an entity event; webhook trigger filters use the "trigger" dialect (the default)';
-    }
-  } catch {
-    // An event whose reading throws gets no hint; the tree already shows the failure.
+    default:
+      return undefined;
   }
-  return undefined;
 }

@@ -9,6 +9,7 @@ import type { JsonValue } from "../compiler/json-safe";
 import { builtInSchema, type FtrackSchema } from "../lint/schema";
 import { defaultProperties } from "./defaults";
 import { ftrackDate, hexDigits, randomIds, type IdSource } from "./ids";
+import { checkNames, idOfName, rememberNames, STATUS_IDS, type IdNames } from "./names";
 import { checkKeys, cloneJson, setOwn } from "./shared";
 
 /** The direct properties of an entity, as `entity.new` and `entity.old` carry them. */
@@ -70,6 +71,12 @@ export interface EntityEventOptions {
    * an empty object. Test a trigger against both when it reads `entity.old`.
    */
   readonly oldOnCreate?: "nulls" | "empty";
+  /**
+   * Names for ids, such as a site's own statuses (`{ "<uuid>": "Blocked" }`):
+   * `statusChanged` accepts these names for `from` and `to`, and failure
+   * messages of assertions on this event show `Blocked (1a2b3c4d…)`.
+   */
+  readonly names?: IdNames;
 }
 
 /** What {@link entityEvent} takes: the entity type, the operation and any options. */
@@ -80,14 +87,10 @@ export interface EntityEventInit extends EntityEventOptions {
   readonly operation?: "create" | "update" | (string & {});
 }
 
-const OPTION_KEYS = ["id", "new", "old", "metadata", "ids", "date", "workspace", "schema", "oldOnCreate"];
+const OPTION_KEYS = ["id", "new", "old", "metadata", "ids", "date", "workspace", "schema", "oldOnCreate", "names"];
 const INIT_KEYS = ["entityType", "operation", ...OPTION_KEYS];
 
-/** Status ids of ftrack's default workflow, by name, as ftrack's own examples use them. */
-export const STATUS_IDS = Object.freeze({
-  "Pending Review": "44dded64-4164-11df-9218-0019bb4983d8",
-  Approved: "44de097a-4164-11df-9218-0019bb4983d8",
-} as const);
+export { STATUS_IDS };
 
 /** A status name {@link statusChanged} knows the id of. */
 export type KnownStatusName = keyof typeof STATUS_IDS;
@@ -136,7 +139,7 @@ export function entityEvent(init: EntityEventInit): SyntheticEntityEvent {
     { date: now, resource_id: ids(), server_url: `https://${workspace}.ftrackapp.com/`, configuration_hash: hexDigits(ids, 64) },
     init.metadata,
   );
-  return {
+  const event: SyntheticEntityEvent = {
     id: eventId,
     metadata: metadata as SyntheticEntityEvent["metadata"],
     fez_id: "ftrack_entity_event_v1",
@@ -148,13 +151,15 @@ export function entityEvent(init: EntityEventInit): SyntheticEntityEvent {
       old: previous,
     },
   };
+  if (init.names !== undefined) rememberNames(event, checkNames("entityEvent", init.names));
+  return event;
 }
 
 /**
  * An `update` event in which only the status changed: `old.status_id` is
- * `from` and `new.status_id` is `to`, each a status id or a known name of
+ * `from` and `new.status_id` is `to`, each a status id, a known name of
  * ftrack's default workflow (`"Pending Review"`, `"Approved"`; see
- * {@link STATUS_IDS}). Throws a TypeError for any other text, and for an
+ * {@link STATUS_IDS}) or a name given in the `names` option. Throws a TypeError for any other text, and for an
  * entity type that the schema knows has no `status_id`. Costs what
  * {@link entityEvent} costs.
  */
@@ -174,8 +179,8 @@ export function statusChanged(
     ...options,
     entityType,
     operation: "update",
-    new: { ...options?.new, status_id: statusId(to) },
-    old: { ...options?.old, status_id: statusId(from) },
+    new: { ...options?.new, status_id: statusId(to, options?.names) },
+    old: { ...options?.old, status_id: statusId(from, options?.names) },
   });
 }
 
@@ -211,12 +216,15 @@ export function updated(
   return entityEvent({ ...options, entityType, operation: "update", old: { ...base }, new: { ...base, ...changes } });
 }
 
-/** The id of a status given by id or by a known name. */
-function statusId(status: string): string {
-  if (Object.hasOwn(STATUS_IDS, status)) return STATUS_IDS[status as KnownStatusName];
+/** The id of a status given by id, by a default status name, or by a name of `names`. */
+function statusId(status: string, names: IdNames | undefined): string {
+  const named = typeof status === "string" ? idOfName(status, names === undefined ? undefined : checkNames("statusChanged", names)) : undefined;
+  if (named !== undefined) return named;
   if (typeof status === "string" && UUID.test(status)) return status;
-  const known = Object.keys(STATUS_IDS).map((name) => JSON.stringify(name)).join(", ");
-  throw new TypeError(`statusChanged: ${JSON.stringify(status)} is neither a status id nor a known status name (${known}); pass the status's id`);
+  const known = [...Object.keys(STATUS_IDS), ...Object.values(names ?? {})].map((name) => JSON.stringify(name)).join(", ");
+  throw new TypeError(
+    `statusChanged: ${JSON.stringify(status)} is neither a status id nor a known status name (${known}); pass the status's id, or name it in the names option`,
+  );
 }
 
 function checkLetterCase(entityType: string, schema: FtrackSchema): void {

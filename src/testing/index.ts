@@ -26,5 +26,7 @@ export { randomIds, seededIds } from "./ids";
 export type { IdSource } from "./ids";
 export { checkFilter, expectMatch, expectNoMatch, FilterAssertionError } from "./assertions";
 export type { FilterCheck, FilterCheckOptions, FilterInput } from "./assertions";
+export type { LintGate } from "./lint-check";
+export type { IdNames } from "./names";
 export { filterMatchers } from "./matchers";
 export type { FilterMatcherResult, FilterMatchers } from "./matchers";

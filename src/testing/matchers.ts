@@ -22,7 +22,8 @@ export interface FilterMatchers<R = void> {
   /**
    * Passes when `filter` matches the received event, as ftrack would decide;
    * `.not` passes when it does not. With `strict: true` an evaluation error
-   * fails both. The failure message shows the explanation tree.
+   * fails both, and so does a filter with lint errors or warnings (see the
+   * `lint` option). The failure message shows the explanation tree.
    */
   toMatchFilter(filter: FilterInput, options?: FilterCheckOptions): R;
 }
@@ -41,7 +42,7 @@ export const filterMatchers = Object.freeze({
     options?: FilterCheckOptions,
   ): FilterMatcherResult {
     const check = checkFilter(filter, received, options);
-    if (check.strictFailure) {
+    if (check.strictFailure || check.lintFailures.length > 0) {
       // Fails whatever was expected: throwing is the one outcome `.not` cannot invert.
       const expected = !(typeof this === "object" && this !== null && (this as { isNot?: unknown }).isNot === true);
       throw new FilterAssertionError(check.message(expected), {

@@ -11,7 +11,8 @@
  * `expect.extend`. Nothing of vitest is bundled or imported at run time.
  */
 // A type-only import: it brings vitest's types into the program for the augmentation below, and is erased.
-import type {} from "vitest";
+// The declaration bundler drops an import that names nothing, so one type is named, and re-exported below.
+import type { ExpectStatic } from "vitest";
 import type { FilterCheckOptions, FilterInput } from "./assertions";
 import { filterMatchers } from "./matchers";
 
@@ -21,7 +22,8 @@ declare module "vitest" {
     /**
      * Passes when `filter` matches the event, as ftrack would decide; `.not`
      * passes when it does not. With `strict: true` an evaluation error fails
-     * both. The failure message shows the explanation tree.
+     * both, and so does a filter with lint errors or warnings (the `lint`
+     * option relaxes that). The failure message shows the explanation tree.
      */
     toMatchFilter(filter: FilterInput, options?: FilterCheckOptions): void;
   }
@@ -37,6 +39,14 @@ const GLOBAL_EXPECT = Symbol.for("expect-global");
 interface Extendable {
   extend(matchers: object): void;
 }
+
+/**
+ * vitest's `expect`, as this module finds it at run time. Exported only so
+ * that the published declarations keep their import of vitest: without it,
+ * `types: ["ftrack-filter/vitest"]` in tsconfig would load the augmentation
+ * above without applying it (measured with TypeScript 5.9).
+ */
+export type RunningExpect = Pick<ExpectStatic, "extend">;
 
 function runningExpect(): Extendable {
   const expect: unknown = (globalThis as { [GLOBAL_EXPECT]?: unknown })[GLOBAL_EXPECT];

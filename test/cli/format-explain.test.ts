@@ -2,8 +2,8 @@
  * `ftrack-filter format` and `ftrack-filter explain`, run as a child
  * process: output, --check, JSON, standard input, bad input, exit statuses.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { cli, root, scratch } from "./run-cli";
 
@@ -22,10 +22,11 @@ describe("format", () => {
   test("its output is canonical: formatting it again changes nothing", () => {
     const once = cli(["format", "--file", "examples/filters.txt"]);
     expect(once.status).toBe(0);
-    expect(once.stdout.trimEnd().split("\n")).toHaveLength(4);
+    // The whole file comes back: comments and blank lines included.
+    expect(once.stdout).toBe(readFileSync(join(root, "examples/filters.txt"), "utf8").replace("= AssetVersion\n", '= "AssetVersion"\n'));
     const again = cli(["format", "--check", "--file", "-"], { input: once.stdout });
     expect(again.status).toBe(0);
-    expect(again.stdout).toBe("4 filters in canonical form\n");
+    expect(again.stdout).toBe("4 filters: all in canonical form\n");
   });
 
   test("--check lists the filters that are not canonical, with their canonical form; exit 1", () => {
@@ -33,20 +34,74 @@ describe("format", () => {
     const result = cli(["format", "--check", "--file", file]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
-      `${file}:3: not in canonical form; canonical:\n  entity.entity_type = "Task"\n1 of 2 filters not in canonical form\n`,
+      `${file}:3: not in canonical form; canonical:\n  entity.entity_type = "Task"\n2 filters: 1 not in canonical form\n`,
     );
   });
 
   test("a syntax error is shown as lint shows it, on standard error; exit 1", () => {
     const result = cli(["format", "a = 1", "key in (a,b)"]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toBe('a = "1"\n');
+    // The unparsable filter is printed as it was, so the output keeps one line per filter.
+    expect(result.stdout).toBe('a = "1"\nkey in (a,b)\n');
     expect(result.stderr).toMatch(/^<arg 2>:1:5: error syntax: .+\n1 \| key in \(a,b\)\n {2}\| {5}\^/);
   });
 
   test("the event-hub dialect keeps path-like values as text", () => {
     expect(cli(["format", "--dialect", "event-hub", "data.x=entity.y"]).stdout).toBe('data.x = "entity.y"\n');
     expect(cli(["format", "entity.new.x=entity.old.x"]).stdout).toBe("entity.new.x = entity.old.x\n");
+  });
+
+  test("a file comes back whole: comments, blank lines, CRLF and unparsable lines kept", () => {
+    const file = files.write("keep.txt", "# heading\r\n\r\nentity.entity_type=Task\r\n  # indented\r\nkey in (a,b)\r\n");
+    const result = cli(["format", "--file", file]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('# heading\r\n\r\nentity.entity_type = "Task"\r\n  # indented\r\nkey in (a,b)\r\n');
+    expect(result.stderr).toContain(`${file}:5:5: error syntax:`);
+  });
+
+  test("--check counts every filter, unparsable ones included", () => {
+    const lines = ["# 15 lines, 12 filters"];
+    for (let i = 0; i < 5; i++) lines.push(`a=${i}`);
+    for (let i = 0; i < 5; i++) lines.push(`a = "${i}"`);
+    lines.push("", "b in (1)", "c =");
+    lines.push("# end");
+    const file = files.write("count.txt", `${lines.join("\n")}\n`);
+    const result = cli(["format", "--check", "--file", file]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/\n12 filters: 5 not in canonical form, 2 with syntax errors \(left as they were\)\n$/);
+  });
+
+  test("--write rewrites files in place, keeping what is not a filter; reports what it changed", () => {
+    const text = "# keep me\n\nentity.entity_type=Task\nbroken in (1)\nentity.operation = \"create\"\n";
+    const file = files.write("write.txt", text);
+    const clean = files.write("clean.txt", 'a = "1"\n');
+    const result = cli(["format", "--write", "--file", file, "--file", clean]);
+    expect(result.status).toBe(1);
+    expect(readFileSync(file, "utf8")).toBe('# keep me\n\nentity.entity_type = "Task"\nbroken in (1)\nentity.operation = "create"\n');
+    expect(readFileSync(clean, "utf8")).toBe('a = "1"\n');
+    expect(result.stdout).toBe(`${file}: formatted\n4 filters: 1 rewritten in canonical form, 1 with syntax errors (left as they were)\n`);
+    expect(result.stderr).toContain(`${file}:4:8: error syntax:`);
+    // A JSON array stays a JSON array.
+    const json = files.write("write.json", '["a=1", "b = \\"2\\""]');
+    expect(cli(["format", "-w", "-f", json]).status).toBe(0);
+    expect(JSON.parse(readFileSync(json, "utf8"))).toEqual(['a = "1"', 'b = "2"']);
+  });
+
+  test("--write replaces a file whole, through a symbolic link, keeping its permissions", () => {
+    const target = files.write("target.txt", "a=1\n");
+    chmodSync(target, 0o640);
+    const link = files.path("link.txt");
+    symlinkSync(target, link);
+    expect(cli(["format", "--write", "--file", link]).status).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, "utf8")).toBe('a = "1"\n');
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dirname(target)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("--write needs files", () => {
+    expect(cli(["format", "--write", "a=1"]).stderr).toMatch(/^ftrack-filter: format: --write rewrites files/);
+    expect(cli(["format", "--write", "--file", "-"], { input: "a=1\n" }).status).toBe(2);
   });
 
   test("unreadable input exits 2", () => {

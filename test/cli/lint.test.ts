@@ -18,8 +18,17 @@ const PUBLIC_FILTERS = [
 
 interface JsonResult {
   source: string;
+  file: string | null;
   filter: string;
-  diagnostics: { code: string; severity: string; span: { line: number; column: number } }[];
+  diagnostics: { code: string; severity: string; line: number; column: number; endColumn: number; span: { line: number; column: number } }[];
+}
+
+/** The results of a JSON report, after checking its envelope. */
+function results(stdout: string): JsonResult[] {
+  const report = JSON.parse(stdout) as { version: number; tool: { name: string }; results: JsonResult[] };
+  expect(report.version).toBe(1);
+  expect(report.tool.name).toBe("ftrack-filter");
+  return report.results;
 }
 
 describe("text output", () => {
@@ -84,10 +93,12 @@ describe("text output", () => {
 });
 
 describe("JSON output", () => {
-  test("an array of { source, filter, diagnostics }, clean filters included", () => {
+  test("{ version, tool, results: [{ source, file, filter, diagnostics }], summary }, clean filters included", () => {
     const result = cli(["lint", "--format", "json", "entity.entity_typ = Task", "entity.entity_type = Task"]);
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as JsonResult[];
+    expect((JSON.parse(result.stdout) as { summary: unknown }).summary).toEqual({ filters: 2, errors: 1, warnings: 0, infos: 0 });
+    const report = results(result.stdout);
+    expect(report[0]?.file).toBeNull();
     expect(report.map((r) => [r.source, r.filter])).toEqual([
       ["<arg 1>", "entity.entity_typ = Task"],
       ["<arg 2>", "entity.entity_type = Task"],
@@ -97,8 +108,8 @@ describe("JSON output", () => {
   });
 
   test("the event-hub dialect is linted by its own rules", () => {
-    const trigger = JSON.parse(cli(["lint", "--format", "json", "topic=ftrack.update"]).stdout) as JsonResult[];
-    const hub = JSON.parse(cli(["lint", "--format", "json", "--dialect", "event-hub", "topic=ftrack.update"]).stdout) as JsonResult[];
+    const trigger = results(cli(["lint", "--format", "json", "topic=ftrack.update"]).stdout);
+    const hub = results(cli(["lint", "--format", "json", "--dialect", "event-hub", "topic=ftrack.update"]).stdout);
     expect(trigger[0]?.diagnostics.some((d) => d.code === "unknown-field")).toBe(true);
     expect(hub[0]?.diagnostics).toEqual([]);
   });
@@ -112,9 +123,12 @@ describe("files and standard input", () => {
     expect(result.stdout).toContain(`${file}:5:1: warning never-equal:`);
     expect(result.stdout).toContain("5 | entity.new.bid = 0");
     expect(result.stdout).toMatch(/2 filters: 1 warning\n$/);
-    const json = JSON.parse(cli(["lint", "--format", "json", "-f", file]).stdout) as JsonResult[];
+    const json = results(cli(["lint", "--format", "json", "-f", file]).stdout);
     expect(json.map((r) => r.source)).toEqual([`${file}:3`, `${file}:5`]);
+    expect(json.map((r) => r.file)).toEqual([file, file]);
     expect(json[0]?.filter).toBe("entity.entity_type = Task");
+    // Positions of the file beside those within the filter.
+    expect(json[1]?.diagnostics.map((d) => [d.line, d.column, d.span.line, d.span.column])).toEqual([[5, 1, 1, 1]]);
   });
 
   test("a JSON array of strings, named FILE[INDEX]", () => {
@@ -122,12 +136,19 @@ describe("files and standard input", () => {
     const result = cli(["lint", "--file", file]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`${file}[1]:1:20: error unknown-operation:`);
+    // JSON output gives the place in the file: line 3, after the item's opening quote.
+    const json = results(cli(["lint", "--format", "json", "--file", file]).stdout);
+    expect(json[1]?.diagnostics.map((d) => [d.line, d.column])).toEqual([[3, 3 + 20]]);
+    // An escape shifts the columns inside the string: the item's opening quote is given instead.
+    const escaped = files.write("escaped.json", '[\n  "entity.new.name = \\"x\\" and entity.operation = delete"\n]');
+    const shifted = results(cli(["lint", "--format", "json", "--file", escaped]).stdout);
+    expect(shifted[0]?.diagnostics.map((d) => [d.line, d.column, d.endColumn, d.span.column])).toEqual([[2, 3, 4, 46]]);
   });
 
   test("arguments and several files together, in that order", () => {
     const a = files.write("a.txt", "a.b = 1\n");
     const b = files.write("b.txt", "entity.entity_type = Task\n");
-    const json = JSON.parse(cli(["lint", "--format", "json", "--dialect", "event-hub", "x=1", "-f", a, "-f", b]).stdout) as JsonResult[];
+    const json = results(cli(["lint", "--format", "json", "--dialect", "event-hub", "x=1", "-f", a, "-f", b]).stdout);
     expect(json.map((r) => r.source)).toEqual(["<arg 1>", `${a}:1`, `${b}:1`]);
   });
 
@@ -146,8 +167,8 @@ describe("files and standard input", () => {
       JSON.stringify([{ id: "Widget", properties: { id: { type: "string" }, size: { type: "integer" } }, required: ["id"] }]),
     );
     const filter = 'entity.entity_type = Widget and entity.new.size = "3"';
-    const builtIn = JSON.parse(cli(["lint", "--format", "json", filter]).stdout) as JsonResult[];
-    const custom = JSON.parse(cli(["lint", "--format", "json", "--schema", schema, filter]).stdout) as JsonResult[];
+    const builtIn = results(cli(["lint", "--format", "json", filter]).stdout);
+    const custom = results(cli(["lint", "--format", "json", "--schema", schema, filter]).stdout);
     expect(builtIn[0]?.diagnostics.map((d) => d.code)).toContain("unknown-entity-type");
     expect(custom[0]?.diagnostics.map((d) => d.code)).toEqual(["never-equal"]);
   });

@@ -10,9 +10,9 @@ import { cli, cliClosingOutput, hasAnsi, root, scratch } from "./run-cli";
 const COMMANDS = ["lint", "match", "format", "explain"] as const;
 
 describe("--version and --help", () => {
-  test("--version and -V print the package's version", () => {
+  test("--version, -v and -V print the package's version", () => {
     const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
-    for (const flag of ["--version", "-V"]) {
+    for (const flag of ["--version", "-v", "-V"]) {
       const result = cli([flag]);
       expect(result).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
     }
@@ -49,17 +49,32 @@ describe("usage errors exit 2 with a short hint on standard error", () => {
   });
 
   test("an unknown command or option", () => {
-    expect(cli(["lnit", "x=1"]).stderr).toBe('ftrack-filter: unknown command "lnit"\nRun \'ftrack-filter --help\' for usage.\n');
+    expect(cli(["lnit", "x=1"]).stderr).toBe("ftrack-filter: unknown command lnit; did you mean lint?\nRun 'ftrack-filter --help' for usage.\n");
     expect(cli(["--frobnicate"]).stderr).toBe("ftrack-filter: unknown option --frobnicate\nRun 'ftrack-filter --help' for usage.\n");
     expect(cli(["help", "nope"]).status).toBe(2);
     for (const command of COMMANDS) {
       const result = cli([command, "--frobnicate", "x=1"]);
       expect(result.status).toBe(2);
       expect(result.stderr).toBe(
-        `ftrack-filter: ${command}: Unknown option '--frobnicate'\nRun 'ftrack-filter ${command} --help' for usage.\n`,
+        `ftrack-filter: ${command}: unknown option --frobnicate\nRun 'ftrack-filter ${command} --help' for usage.\n`,
       );
       expect(result.stdout).toBe("");
     }
+  });
+
+  test("one style for every usage error, with did-you-mean for commands, options and values", () => {
+    const hint = (command: string) => `\nRun 'ftrack-filter ${command} --help' for usage.\n`;
+    expect(cli(["lint", "--fromat", "json", "x=1"]).stderr).toBe(`ftrack-filter: lint: unknown option --fromat; did you mean --format?${hint("lint")}`);
+    expect(cli(["match", "-z", "x=1"]).stderr).toBe(`ftrack-filter: match: unknown option -z${hint("match")}`);
+    expect(cli(["lint", "--file"]).stderr).toBe(`ftrack-filter: lint: option --file needs a value${hint("lint")}`);
+    expect(cli(["lint", "--format", "sarf", "x=1"]).stderr).toBe(
+      `ftrack-filter: lint: --format must be text, json, github or sarif, not "sarf"; did you mean sarif?${hint("lint")}`,
+    );
+    expect(cli(["lint", "--dialect", "eventhub", "x=1"]).stderr).toBe(
+      `ftrack-filter: lint: --dialect must be trigger or event-hub, not "eventhub"; did you mean event-hub?${hint("lint")}`,
+    );
+    expect(cli(["--verison"]).stderr).toBe("ftrack-filter: unknown option --verison; did you mean --version?\nRun 'ftrack-filter --help' for usage.\n");
+    expect(cli(["formt"]).stderr).toMatch(/^ftrack-filter: unknown command formt; did you mean format\?\n/);
   });
 });
 

@@ -101,13 +101,17 @@ describe("--count, --explain, --format json", () => {
     expect(lines[3]).toMatch(/^ {4}✓ entity\.new\.status_id != entity\.old\.status_id\s+entity\.new\.status_id is "44ddd0fe/);
   });
 
-  test("JSON output: one object per event per line", () => {
+  test("JSON output: one object per event per line, with its file and the line where it starts", () => {
     const result = cli(["match", "--format", "json", "entity.entity_type = Task", TASK_UPDATE, APPROVED]);
     const records = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as unknown);
     expect(records).toEqual([
-      { source: TASK_UPDATE, matched: true },
-      { source: APPROVED, matched: false },
+      { source: TASK_UPDATE, file: TASK_UPDATE, line: 1, matched: true },
+      { source: APPROVED, file: APPROVED, line: 1, matched: false },
     ]);
+    const lines = cli(["match", "--format", "json", "entity.entity_type = Task"], { input: '\n{"entity":{"entity_type":"Task"}}\n{"entity":{}}\n' });
+    expect(lines.stdout).toBe(
+      '{"source":"<stdin>:2","file":"<stdin>","line":2,"matched":true}\n{"source":"<stdin>:3","file":"<stdin>","line":3,"matched":false}\n',
+    );
   });
 
   test("JSON output with --explain and with --count", () => {

@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Options for Node itself, before the script. */
   readonly nodeArgs?: readonly string[];
+  /** The working directory (default: the project's root). */
+  readonly cwd?: string;
 }
 
 function environment(extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
@@ -34,11 +36,11 @@ function environment(extra: Readonly<Record<string, string>> | undefined): NodeJ
   return { ...env, ...extra };
 }
 
-/** Runs `ftrack-filter ARGS...` from the project's root and waits for it. */
+/** Runs `ftrack-filter ARGS...` from the project's root (or `cwd`) and waits for it. */
 export function cli(args: readonly string[], options: RunOptions = {}): CliResult {
   if (!existsSync(CLI)) throw new Error(`${CLI} does not exist: run npm run build first`);
   const child = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
-    cwd: root,
+    cwd: options.cwd ?? root,
     input: options.input ?? "",
     env: environment(options.env),
     encoding: "utf8",

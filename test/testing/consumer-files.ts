@@ -118,6 +118,47 @@ export function typed(): void {
 }
 `,
 
+  // No import of ftrack-filter/vitest: the matcher's types come from tsconfig's "types" (and setupFiles at run time).
+  "setup-types.mts": `import { expect } from "vitest";
+import { statusChanged } from "ftrack-filter/testing";
+
+export function typed(): void {
+  expect(statusChanged("Task", "Pending Review", "Approved")).toMatchFilter("entity.operation = update", { lint: "errors" });
+  expect({ event: 1 }).toEqual({ event: expect.toMatchFilter("entity.operation = update") });
+  // @ts-expect-error: no such lint setting
+  expect(1).toMatchFilter("a=b", { lint: "never" });
+}
+`,
+
+  // The other documented form: one reference line in any file of the program.
+  "reference-types.mts": `/// <reference types="ftrack-filter/vitest" />
+import { expect } from "vitest";
+
+export function typed(): void {
+  expect({}).not.toMatchFilter("entity.operation = update", { names: { "44de097a-4164-11df-9218-0019bb4983d8": "Approved" } });
+  // @ts-expect-error: a filter is text, a compiled filter or an AST
+  expect({}).toMatchFilter(42);
+}
+`,
+
+  "tsconfig.setup.json": JSON.stringify(
+    {
+      compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["ftrack-filter/vitest"] },
+      files: ["setup-types.mts"],
+    },
+    null,
+    2,
+  ),
+
+  "tsconfig.reference.json": JSON.stringify(
+    {
+      compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: [] },
+      files: ["reference-types.mts"],
+    },
+    null,
+    2,
+  ),
+
   "tsconfig.json": JSON.stringify(
     {
       compilerOptions: {

@@ -2,7 +2,8 @@
  * Fuzz targets of the test kit (`ftrack-filter/testing`): the event
  * builders make events that validate, or throw a TypeError; the assertions
  * throw only `FilterAssertionError`, exactly when the outcome differs from
- * the expectation, on any event, odd objects included.
+ * the expectation or the lint gate stops the filter, on any event, odd
+ * objects included.
  */
 import fc from "fast-check";
 import { parseEntityEvent } from "../../../src/matcher/event";
@@ -11,6 +12,7 @@ import { checkFilter, expectMatch, expectNoMatch, FilterAssertionError } from ".
 import { entityEvent, type PropertyOverrides } from "../../../src/testing/entity-events";
 import { eventHubEvent } from "../../../src/testing/event-hub";
 import { seededIds } from "../../../src/testing/ids";
+import type { LintGate } from "../../../src/testing/lint-check";
 import { isEntityEvent } from "../arbitraries/bodies";
 import { buildOddEvent, jsonEvent, oddRecipe } from "../arbitraries/events";
 import { grammarFilter } from "../arbitraries/filters";
@@ -89,18 +91,22 @@ export const testkitTargets: readonly FuzzTarget[] = [
         fc.constantFrom<Dialect>("trigger", "event-hub"),
         fc.boolean(),
         fc.oneof(jsonEvent.map((event) => ({ event })), oddRecipe.map((recipe) => ({ recipe }))),
-        (source, dialect, strict, input) => {
+        fc.constantFrom<LintGate>("warnings", "errors", "off"),
+        (source, dialect, strict, input, lint) => {
           const event = "recipe" in input ? buildOddEvent(input.recipe) : input.event;
-          const options = { dialect, strict };
+          const options = { dialect, strict, lint };
           const checked = attempt(() => checkFilter(source, event, options));
           check(checked.ok, `checkFilter threw ${checked.ok ? "" : describeThrown(checked.error)}`);
           const { matched, strictFailure } = checked.value;
+          // A filter with lint findings the gate stops fails both assertions, whatever the outcome.
+          const stopped = checked.value.lintFailures.length > 0;
+          check(!stopped || lint !== "off", "lint: off stopped an assertion");
           check(typeof checked.value.message(true) === "string" && typeof checked.value.message(false) === "string", "checkFilter's messages are not text");
           const positive = assertion(() => expectMatch(source, event, options));
           const negative = assertion(() => expectNoMatch(source, event, options));
-          const context = { source, dialect, strict, matched, strictFailure, event: safeJson(event) };
-          check(positive === (matched && !strictFailure ? "passed" : "failed"), "expectMatch disagrees with checkFilter", context);
-          check(negative === (!matched && !strictFailure ? "passed" : "failed"), "expectNoMatch disagrees with checkFilter", context);
+          const context = { source, dialect, strict, lint, matched, strictFailure, stopped, event: safeJson(event) };
+          check(positive === (matched && !strictFailure && !stopped ? "passed" : "failed"), "expectMatch disagrees with checkFilter", context);
+          check(negative === (!matched && !strictFailure && !stopped ? "passed" : "failed"), "expectNoMatch disagrees with checkFilter", context);
         },
       ),
   }),
