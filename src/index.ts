@@ -48,7 +48,14 @@ export type { FilterCacheOptions, MatchOptions } from "./compiler/cache";
 export { FilterEvaluationError } from "./compiler/errors";
 export type { EvaluationErrorCode, FilterEvaluationErrorData } from "./compiler/errors";
 export type { JsonValue } from "./compiler/json-safe";
-export { DEFAULT_MAX_EVENT_BYTES, ENTITY_EVENT_FEZ_ID, EventValidationError, parseEntityEvent } from "./matcher/event";
+export {
+  DEFAULT_MAX_EVENT_BYTES,
+  ENTITY_EVENT_FEZ_ID,
+  EventValidationError,
+  MAX_ENTITY_IDS,
+  MAX_EVENT_PROBLEMS,
+  parseEntityEvent,
+} from "./matcher/event";
 export type {
   EntityEvent,
   EntityEventEntity,
