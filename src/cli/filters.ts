@@ -8,8 +8,9 @@
  * blank lines and lines whose first non-blank character is `#` are skipped
  * (no filter can start with `#` either, so nothing is lost).
  */
-import { CliError, usageError } from "./args";
-import { inputName, jsonErrorMessage, readText, splitLines, unreadable } from "./input";
+import { CliError, EXIT, usageError, type ExitStatus } from "./args";
+import { inputName, jsonErrorMessage, readLines, unreadable } from "./input";
+import { problem } from "./output";
 
 /** One filter to work on. */
 export interface FilterInput {
@@ -22,47 +23,74 @@ export interface FilterInput {
   readonly filter: string;
 }
 
-/** The filters gathered, and the inputs that could not be read (already described). */
-export interface GatheredFilters {
-  readonly inputs: FilterInput[];
-  readonly problems: CliError[];
-}
-
 /**
- * Gathers the filters given as arguments, then those of each file in order.
+ * The filters given as arguments, then those of each file in order, as
+ * they are read: a file of one filter per line is streamed line by line, so
+ * memory stays flat however long it is (a JSON array file is read whole).
  * Reads standard input when there is neither, unless it is a terminal (a
- * usage error then). An unreadable file is recorded in `problems` and the
- * others are still read.
+ * usage error then, thrown before anything is yielded). An input that
+ * cannot be read is passed to `unreadable`, and the others are still read.
  */
-export async function gatherFilters(args: readonly string[], files: readonly string[]): Promise<GatheredFilters> {
-  const inputs: FilterInput[] = args.map((filter, i) => ({ source: `<arg ${i + 1}>`, label: `<arg ${i + 1}>`, lineOffset: 0, filter }));
-  const problems: CliError[] = [];
+export async function* gatherFilters(
+  args: readonly string[],
+  files: readonly string[],
+  unreadable: (problem: CliError) => void,
+): AsyncGenerator<FilterInput> {
   let paths = files;
   if (args.length === 0 && files.length === 0) {
     if (process.stdin.isTTY === true) throw usageError("no filters given: pass FILTER arguments, --file FILE, or pipe them in");
     paths = ["-"];
   }
+  for (let i = 0; i < args.length; i++) {
+    yield { source: `<arg ${i + 1}>`, label: `<arg ${i + 1}>`, lineOffset: 0, filter: args[i] ?? "" };
+  }
   for (const path of paths) {
     try {
-      inputs.push(...fileFilters(inputName(path), await readText(path)));
+      yield* fileFilters(path);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      problems.push(error);
+      unreadable(error);
     }
   }
-  return { inputs, problems };
 }
 
-/** The filters of one file's text. Throws a CliError for a malformed JSON array. */
-export function fileFilters(name: string, text: string): FilterInput[] {
-  if (text.trimStart().startsWith("[")) return arrayFilters(name, text);
-  const inputs: FilterInput[] = [];
-  splitLines(text).forEach((line, index) => {
-    const trimmed = line.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) return;
-    inputs.push({ source: `${name}:${index + 1}`, label: name, lineOffset: index, filter: line });
-  });
-  return inputs;
+/** Reports that no filter was found, unless an unreadable input already explains it; the exit status. */
+export function noFilters(command: string, unreadable: number): ExitStatus {
+  if (unreadable === 0) problem(`no filters to ${command}: the input holds nothing but blank lines and # comments`);
+  return EXIT.usage;
+}
+
+/**
+ * The filters of one file (`-`: standard input), as its lines arrive.
+ * Throws a CliError when it cannot be read, or for a malformed JSON array.
+ */
+async function* fileFilters(path: string): AsyncGenerator<FilterInput> {
+  const name = inputName(path);
+  // Lines before the first filter (blank, or a JSON array's opening), kept until the file's kind is known.
+  const opening: string[] = [];
+  let array = false;
+  let ended = false;
+  let decided = false;
+  for await (const line of readLines(path)) {
+    if (!decided) {
+      const trimmed = line.text.trim();
+      if (trimmed === "") {
+        opening.push(line.text);
+        continue;
+      }
+      decided = true;
+      array = trimmed.startsWith("[");
+    }
+    if (array) {
+      opening.push(line.text);
+      ended = line.ended;
+      continue;
+    }
+    const trimmed = line.text.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    yield { source: `${name}:${line.number}`, label: name, lineOffset: line.number - 1, filter: line.text };
+  }
+  if (array) yield* arrayFilters(name, opening.join("\n") + (ended ? "\n" : ""));
 }
 
 function arrayFilters(name: string, text: string): FilterInput[] {

@@ -4,11 +4,11 @@
  * A filter with syntax errors is reported as `lint` reports it (on standard
  * error) and makes the exit status 1, like a filter that is not canonical.
  */
-import { dialectOption, EXIT, type ExitStatus, type Parsed } from "./args";
+import { CliError, dialectOption, EXIT, type ExitStatus, type Parsed } from "./args";
 import type { FORMAT_OPTIONS } from "./commands";
-import { gatherFilters } from "./filters";
+import { gatherFilters, noFilters } from "./filters";
 import { format } from "./lib";
-import { err, errStyle, out, outStyle, problem } from "./output";
+import { drained, err, errStyle, out, outStyle, problem } from "./output";
 import { renderSyntaxErrors, syntaxDiagnostics } from "./syntax";
 
 /** Runs `format` with its parsed arguments; resolves to the exit status. */
@@ -16,17 +16,18 @@ export async function runFormat(parsed: Parsed<typeof FORMAT_OPTIONS>): Promise<
   const { values, positionals } = parsed;
   const dialect = dialectOption(values.dialect);
   const checking = values.check === true;
-  const { inputs, problems } = await gatherFilters(positionals, values.file ?? []);
-  for (const unreadable of problems) problem(unreadable.message);
-  if (inputs.length === 0) {
-    if (problems.length === 0) problem("no filters to format: the input holds nothing but blank lines and # comments");
-    return EXIT.usage;
-  }
-
   const style = outStyle();
+  let filters = 0;
+  let unreadable = 0;
   let invalid = 0;
   let changed = 0;
-  for (const input of inputs) {
+  // Each filter is formatted and printed as it is read, so memory stays flat however many there are.
+  const report = (error: CliError): void => {
+    problem(error.message);
+    unreadable++;
+  };
+  for await (const input of gatherFilters(positionals, values.file ?? [], report)) {
+    filters++;
     const syntax = syntaxDiagnostics(input.filter, dialect);
     if (syntax.length > 0) {
       err(renderSyntaxErrors(input, syntax, errStyle()));
@@ -41,15 +42,17 @@ export async function runFormat(parsed: Parsed<typeof FORMAT_OPTIONS>): Promise<
       out(`${style.bold(input.source)}: not in canonical form; canonical:`);
       out(`  ${style.green(canonical)}`);
     }
+    await drained();
   }
+  if (filters === 0) return noFilters("format", unreadable);
   if (checking) {
-    const checked = inputs.length - invalid;
+    const checked = filters - invalid;
     const summary =
       changed === 0
         ? style.green(`${checked} ${checked === 1 ? "filter" : "filters"} in canonical form`)
         : style.yellow(`${changed} of ${checked} ${checked === 1 ? "filter" : "filters"} not in canonical form`);
     out(summary);
   }
-  if (problems.length > 0) return EXIT.usage;
+  if (unreadable > 0) return EXIT.usage;
   return invalid > 0 || changed > 0 ? EXIT.finding : EXIT.ok;
 }

@@ -6,10 +6,10 @@
  */
 import { CliError, countOption, dialectOption, EXIT, formatOption, type ExitStatus, type Parsed } from "./args";
 import type { LINT_OPTIONS } from "./commands";
-import { gatherFilters } from "./filters";
+import { gatherFilters, noFilters } from "./filters";
 import { inputName, jsonErrorMessage, readText } from "./input";
 import { lint, loadSchema, type FtrackSchema } from "./lib";
-import { out, outStyle, problem, terminalWidth } from "./output";
+import { drained, out, outStyle, problem, terminalWidth } from "./output";
 import { renderDiagnostic, renderSummary, type Tally } from "./report";
 
 /** Runs `lint` with its parsed arguments; resolves to the exit status. */
@@ -20,34 +20,47 @@ export async function runLint(parsed: Parsed<typeof LINT_OPTIONS>): Promise<Exit
   const maxWarnings = countOption("max-warnings", values["max-warnings"]);
   const schema = values.schema === undefined ? undefined : await readSchema(values.schema);
 
-  const { inputs, problems } = await gatherFilters(positionals, values.file ?? []);
-  for (const unreadable of problems) problem(unreadable.message);
-  if (inputs.length === 0) {
-    if (problems.length === 0) problem("no filters to lint: the input holds nothing but blank lines and # comments");
-    return EXIT.usage;
-  }
-
   const options = schema === undefined ? { dialect } : { dialect, schema };
-  const results = inputs.map((input) => ({ input, diagnostics: lint(input.filter, options) }));
   const tally: Tally = { error: 0, warning: 0, info: 0 };
-  for (const { diagnostics } of results) for (const d of diagnostics) tally[d.severity]++;
-
-  if (outputFormat === "json") {
-    const report = results.map(({ input, diagnostics }) => ({ source: input.source, filter: input.filter, diagnostics }));
-    out(JSON.stringify(report, null, 2));
-  } else {
-    const style = outStyle();
-    const width = terminalWidth();
-    for (const { input, diagnostics } of results) {
+  const style = outStyle();
+  const width = terminalWidth();
+  const json = outputFormat === "json";
+  let filters = 0;
+  let unreadable = 0;
+  let pending: string | undefined;
+  // Each filter is linted and printed as it is read, so memory stays flat
+  // however many there are; JSON output is one array written item by item.
+  const report = (error: CliError): void => {
+    problem(error.message);
+    unreadable++;
+  };
+  for await (const input of gatherFilters(positionals, values.file ?? [], report)) {
+    const diagnostics = lint(input.filter, options);
+    for (const d of diagnostics) tally[d.severity]++;
+    if (json) {
+      // The text JSON.stringify gives the whole array, one item behind so that its comma can follow it.
+      if (pending === undefined) out("[");
+      else out(`${pending},`);
+      pending = `  ${JSON.stringify({ source: input.source, filter: input.filter, diagnostics }, null, 2).replaceAll("\n", "\n  ")}`;
+    } else {
       for (const diagnostic of diagnostics) out(renderDiagnostic(input, diagnostic, style, width));
     }
-    out(renderSummary(inputs.length, tally, style));
+    filters++;
+    await drained();
+  }
+  if (filters === 0) return noFilters("lint", unreadable);
+
+  if (json) {
+    out(pending ?? "");
+    out("]");
+  } else {
+    out(renderSummary(filters, tally, style));
     if (maxWarnings !== undefined && tally.warning > maxWarnings) {
       out(style.yellow(`more warnings than --max-warnings ${maxWarnings} allows`));
     }
   }
 
-  if (problems.length > 0) return EXIT.usage;
+  if (unreadable > 0) return EXIT.usage;
   const tooManyWarnings = maxWarnings !== undefined && tally.warning > maxWarnings;
   return tally.error > 0 || tooManyWarnings ? EXIT.finding : EXIT.ok;
 }

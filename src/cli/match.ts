@@ -10,7 +10,7 @@ import type { MATCH_OPTIONS } from "./commands";
 import { readEvents } from "./events";
 import { expandEventPaths } from "./input";
 import { compile, explain, FilterEvaluationError, type CompiledFilter, type Explanation } from "./lib";
-import { err, errStyle, out, outStyle, problem } from "./output";
+import { drained, err, errStyle, out, outStyle, problem } from "./output";
 import { filterArgument, renderSyntaxErrors, syntaxDiagnostics } from "./syntax";
 import { colourVerdict, renderTree } from "./tree";
 
@@ -91,6 +91,7 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
         } else if (verdict.error === undefined) {
           out(`${style.bold(item.source)}: ${colourVerdict(verdict.matched ? "match" : "no match", verdict.matched, style)}`);
         }
+        await drained();
       }
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
