@@ -43,7 +43,7 @@ export type {
   ExplainSide,
 } from "./compiler/explain";
 export { renderExplanation } from "./compiler/render";
-export { DEFAULT_CACHE_SIZE, FilterCache, defaultFilterCache, matches } from "./compiler/cache";
+export { DEFAULT_CACHE_LENGTH, DEFAULT_CACHE_SIZE, FilterCache, defaultFilterCache, matches } from "./compiler/cache";
 export type { FilterCacheOptions, MatchOptions } from "./compiler/cache";
 export { FilterEvaluationError } from "./compiler/errors";
 export type { EvaluationErrorCode, FilterEvaluationErrorData } from "./compiler/errors";
