@@ -10,6 +10,7 @@
  */
 import type { ConditionInfo, LintContext } from "../context";
 import { isField, isWildcard } from "../context";
+import { quoteText } from "../diagnostic";
 import { allNonText, describeKinds, propertyInfos } from "./shared";
 
 const ABORTS = "ftrack's evaluation fails, and a failed evaluation means the whole filter does not match (even through another branch of an or)";
@@ -27,7 +28,7 @@ export function checkTypes(ctx: LintContext, info: ConditionInfo): void {
   if (target === undefined || !target.ok || target.kind !== "property") return;
   const infos = propertyInfos(ctx.schema, info.types, target.property);
   if (infos === undefined) return;
-  const path = field.segments.join(".");
+  const path = quoteText(field.segments.join("."));
   const wildcard = isWildcard(info.node);
   if (allNonText(infos)) {
     const kind = describeKinds(infos);
@@ -37,7 +38,7 @@ export function checkTypes(ctx: LintContext, info: ConditionInfo): void {
       ctx.reporter.report("never-equal", "warning", `${path} is ${kind}; a wildcard test of a value that is not text is an evaluation error: ${ABORTS}`, info.node.span);
     } else if (!(operator === "=" && value.text === "")) {
       const outcome = operator === "=" ? "never matches" : "always matches (where the property is present)";
-      ctx.reporter.report("never-equal", "warning", `${path} is ${kind} but the value "${value.text}" is text, and values are never converted, so "${operator}" ${outcome}`, info.node.span);
+      ctx.reporter.report("never-equal", "warning", `${path} is ${kind} but the value "${quoteText(value.text)}" is text, and values are never converted, so "${operator}" ${outcome}`, info.node.span);
     }
     return;
   }
