@@ -158,13 +158,6 @@ export async function* readLines(path: string): AsyncGenerator<Line> {
   if (pending !== "") yield { number: ++number, text: pending, ended: false };
 }
 
-/** Splits text into lines as `readLines` does. */
-export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-
 /** Where JSON.parse stopped, as a reason and a 1-based line and column of the text parsed. */
 export interface JsonProblem {
   readonly reason: string;
