@@ -48,6 +48,29 @@ describe("lint output stays bounded", () => {
   });
 });
 
+describe("lint output on 64 KiB adversarial runs", () => {
+  const RUNS: readonly (readonly [string, string])[] = [
+    ["quotes", '"'.repeat(65_536)],
+    ["backslashes", `a = "${"\\".repeat(65_528)}"`],
+    ["dots", `a${".b".repeat(32_760)} = 1`],
+    ["parentheses", `${"(".repeat(32_768)}${")".repeat(32_768)}`],
+    ["not", `${"not ".repeat(16_382)}a=1`],
+    ["dangling operators", "a = = ".repeat(10_922)],
+    ["unknown fields", Array.from({ length: 1_800 }, (_, i) => `entity.new.f${i} = "${"\u0007".repeat(3)}"`).join(" or ")],
+  ];
+
+  test.for(RUNS)("%s: at most MAX_DIAGNOSTICS + 1 diagnostics of bounded messages", ([, source]) => {
+    expect(source.length).toBeLessThanOrEqual(65_536);
+    const diagnostics = lint(source);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.length).toBeLessThanOrEqual(MAX_DIAGNOSTICS + 1);
+    for (const d of diagnostics) {
+      expect(d.message.length).toBeLessThanOrEqual(601);
+      expect(d.message).not.toMatch(/[\u0000-\u001f]/);
+    }
+  });
+});
+
 describe("messages escape control characters", () => {
   // Was: messages quoted filter text raw, so a value holding ESC ] 0 ; … BEL retitled the terminal that
   // printed the diagnostic.
