@@ -36,7 +36,10 @@ export async function runLint(parsed: Parsed<typeof LINT_OPTIONS>): Promise<Exit
   };
   for await (const input of gatherFilters(positionals, values.file ?? [], report)) {
     const diagnostics = lint(input.filter, options);
-    for (const d of diagnostics) tally[d.severity]++;
+    for (const d of diagnostics) {
+      if (d.omitted === undefined) tally[d.severity]++;
+      else for (const severity of ["error", "warning", "info"] as const) tally[severity] += d.omitted[severity];
+    }
     if (json) {
       // The text JSON.stringify gives the whole array, one item behind so that its comma can follow it.
       if (pending === undefined) out("[");

@@ -34,6 +34,8 @@ export interface Diagnostic {
   readonly message: string;
   readonly span: DiagnosticSpan;
   readonly suggestion?: Suggestion;
+  /** On `more-diagnostics` only: how many diagnostics of each severity it stands for. */
+  readonly omitted?: Readonly<Record<Severity, number>>;
 }
 
 /** The position data of `span` in `source`. */
@@ -106,9 +108,9 @@ export class Reporter {
 
 /**
  * The first {@link MAX_DIAGNOSTICS} of `sorted`, then, when there are more, one
- * `more-diagnostics` diagnostic at the first one left out, counting them,
- * with the highest severity among them (so an error is never hidden behind
- * a count of warnings).
+ * `more-diagnostics` diagnostic at the first one left out, counting them
+ * (in its message, and by severity in `omitted`), with the highest severity
+ * among them (so an error is never hidden behind a count of warnings).
  */
 export function capDiagnostics(sorted: Diagnostic[]): Diagnostic[] {
   if (sorted.length <= MAX_DIAGNOSTICS) return sorted;
@@ -125,6 +127,7 @@ export function capDiagnostics(sorted: Diagnostic[]): Diagnostic[] {
     severity,
     message: `and ${rest.length} more (${parts.join(", ")}), not listed: at most ${MAX_DIAGNOSTICS} diagnostics are reported per filter`,
     span: first.span,
+    omitted: tally,
   };
   sorted.length = MAX_DIAGNOSTICS;
   sorted.push(more);

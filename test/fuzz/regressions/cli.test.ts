@@ -45,7 +45,15 @@ describe("long filter files are streamed", () => {
   });
 });
 
-describe("exit statuses stay truthful when output fails", () => {
+describe("exit statuses stay truthful when output is cut", () => {
+  test("warnings past the diagnostics a filter lists still count against --max-warnings", () => {
+    const filter = Array.from({ length: 120 }, (_, i) => `entity.entity_type = "Nope${i}"`).join(" or ");
+    const result = cli(["lint", "--max-warnings", "100", filter]);
+    expect(result.stdout).toContain("more-diagnostics");
+    expect(result.stdout).toMatch(/1 filter: 120 warnings\n/);
+    expect(result.status).toBe(1);
+  });
+
   test("match | head -1 with no match exits 1, not 0", async () => {
     const line = JSON.stringify(JSON.parse(readFileSync(join(root, "examples/events/task-update-status.json"), "utf8")));
     const file = files.write("none.jsonl", `${line}\n`.repeat(5000));

@@ -38,6 +38,7 @@ describe("lint output stays bounded", () => {
     expect(last?.code).toBe("more-diagnostics");
     expect(last?.severity).toBe("error");
     expect(last?.message).toMatch(/^and 250 more \(250 errors\), not listed/);
+    expect(last?.omitted).toEqual({ error: 250, warning: 0, info: 0 });
     expect(diagnostics.filter((d) => d.code === "more-diagnostics")).toHaveLength(1);
   });
 
