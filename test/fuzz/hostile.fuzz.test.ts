@@ -1,7 +1,7 @@
 /**
  * Bounded fuzz run (fixed seed) of event intake on hostile shapes: sparse
- * and huge arrays, many distinct keys. The property is in
- * properties/hostile-events.ts.
+ * and huge arrays, many distinct keys, directly and as webhook bodies. The
+ * properties are in properties/hostile-events.ts.
  */
 import { hostileEventTargets } from "./properties/hostile-events";
 import { boundedRuns } from "./support/bounded";
