@@ -46,12 +46,19 @@ export type {
 } from "./compiler/explain";
 export { renderExplanation } from "./compiler/render";
 export type { RenderOptions } from "./compiler/render";
-export { DEFAULT_CACHE_SIZE, FilterCache, defaultFilterCache, matches } from "./compiler/cache";
+export { DEFAULT_CACHE_LENGTH, DEFAULT_CACHE_SIZE, FilterCache, defaultFilterCache, matches } from "./compiler/cache";
 export type { FilterCacheOptions, MatchOptions } from "./compiler/cache";
 export { FilterEvaluationError } from "./compiler/errors";
 export type { EvaluationErrorCode, FilterEvaluationErrorData } from "./compiler/errors";
 export type { JsonValue } from "./compiler/json-safe";
-export { DEFAULT_MAX_EVENT_BYTES, ENTITY_EVENT_FEZ_ID, EventValidationError, parseEntityEvent } from "./matcher/event";
+export {
+  DEFAULT_MAX_EVENT_BYTES,
+  ENTITY_EVENT_FEZ_ID,
+  EventValidationError,
+  MAX_ENTITY_IDS,
+  MAX_EVENT_PROBLEMS,
+  parseEntityEvent,
+} from "./matcher/event";
 export type {
   EntityEvent,
   EntityEventEntity,

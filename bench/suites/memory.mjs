@@ -34,6 +34,11 @@ const ROWS = [
     make: '(text) => { const f = lib.compile(text, { backend: "codegen" }); f(event); return f; }',
   },
   {
+    name: "compiled filter held by a FilterCache (default backend), as matches keeps it",
+    needsCompile: true,
+    make: "(text) => (globalThis.cache ??= new lib.FilterCache({ maxSize: 100000, maxLength: 1e9 })).compile(text)",
+  },
+  {
     name: "compiled filter, closure, called once",
     needsCompile: true,
     make: '(text) => { const f = lib.compile(text, { backend: "closure" }); f(event); return f; }',

@@ -61,7 +61,7 @@ export async function expandEventPaths(paths: readonly string[]): Promise<{ path
     }
     if (names === undefined) expanded.push(path);
     else if (names.length === 0) problems.push(unreadable(path, "a directory without .json, .jsonl or .ndjson files"));
-    else expanded.push(...names.map((name) => join(path, name)));
+    else for (const name of names) expanded.push(join(path, name));
   }
   return { paths: expanded, problems };
 }
@@ -104,6 +104,8 @@ export async function readText(path: string): Promise<string> {
 export interface Line {
   readonly number: number;
   readonly text: string;
+  /** Whether a line break ended it (false only for a last line without one). */
+  readonly ended: boolean;
 }
 
 /**
@@ -144,7 +146,7 @@ export async function* readLines(path: string): AsyncGenerator<Line> {
       }
       afterCarriageReturn = false;
       if (c === 10 || c === 13) {
-        yield { number: ++number, text: pending + text.slice(from, i) };
+        yield { number: ++number, text: pending + text.slice(from, i), ended: true };
         pending = "";
         from = i + 1;
         afterCarriageReturn = c === 13;
@@ -153,7 +155,7 @@ export async function* readLines(path: string): AsyncGenerator<Line> {
     pending += text.slice(from);
     if (done) break;
   }
-  if (pending !== "") yield { number: ++number, text: pending };
+  if (pending !== "") yield { number: ++number, text: pending, ended: false };
 }
 
 /** Splits text into lines as `readLines` does. */

@@ -44,7 +44,13 @@ export async function runLint(parsed: Parsed<typeof LINT_OPTIONS>): Promise<Exit
   });
   results.push(...unusedDirectives(directives, rules));
   const tally: Tally = { error: 0, warning: 0, info: 0 };
-  for (const { diagnostics } of results) for (const d of diagnostics) tally[d.severity]++;
+  for (const { diagnostics } of results) {
+    for (const d of diagnostics) {
+      // A `more-diagnostics` entry stands for the diagnostics it counts.
+      if (d.omitted === undefined) tally[d.severity]++;
+      else for (const severity of ["error", "warning", "info"] as const) tally[severity] += d.omitted[severity];
+    }
+  }
   const tooManyWarnings = maxWarnings !== undefined && tally.warning > maxWarnings;
   // --quiet hides warnings and infos; they still count against --max-warnings.
   const shown = quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") })) : results;

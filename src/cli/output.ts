@@ -1,13 +1,17 @@
 /**
  * Where the command line writes: results on standard output, problems on
  * standard error, each with its own colour decision. A closed pipe on
- * standard output (`ftrack-filter match ... | head -1`) ends the process
- * quietly instead of with an EPIPE stack trace.
+ * standard output (`ftrack-filter match ... | head -1`) silences the
+ * results, and the command runs on to its true exit status; output that
+ * cannot be written (a full disk) ends the process with one line on
+ * standard error and status 2, never a stack trace.
  */
 import { styleFor, type Style } from "./style";
 
 let stdoutStyle: Style | undefined;
 let stderrStyle: Style | undefined;
+/** Set once standard output is closed by its reader: results are dropped from then on. */
+let closed = false;
 
 /** The styles of standard output (computed once). */
 export function outStyle(): Style {
@@ -26,7 +30,21 @@ export function terminalWidth(): number | undefined {
 
 /** Writes one line (a newline is added) to standard output. */
 export function out(line: string): void {
-  process.stdout.write(`${line}\n`);
+  if (!closed) process.stdout.write(`${line}\n`);
+}
+
+/**
+ * Resolves once standard output has room again (at once when it has), so
+ * that a command printing as it reads never buffers more than one chunk
+ * of its output.
+ */
+export function drained(): Promise<void> {
+  const stdout = process.stdout;
+  if (!stdout.writableNeedDrain || closed) return Promise.resolve();
+  return new Promise((resolve) => {
+    stdout.once("drain", resolve);
+    stdout.once("close", resolve);
+  });
 }
 
 /** Writes one line (a newline is added) to standard error. */
@@ -40,10 +58,24 @@ export function problem(message: string): void {
   err(`${style.bold("ftrack-filter:")} ${message}`);
 }
 
-/** Makes a closed standard output end the process (status 0 as far as it got) rather than crash it. */
+/**
+ * Makes a closed standard output (EPIPE) silence the results rather than
+ * crash or end the process: the command finishes, so that its exit status
+ * still says what it found (`match ... | head -1` exits 1 when nothing
+ * matched). Any other write error (ENOSPC on a full disk, EIO) is one line
+ * on standard error and exit status 2.
+ */
 export function handleClosedOutput(): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code === "EPIPE") {
+      closed = true;
+      return;
+    }
+    closed = true;
+    const reason = error.code === "ENOSPC" ? "no space left on the device" : error.message;
+    process.stderr.write(`ftrack-filter: cannot write the results: ${reason}${error.code === undefined ? "" : ` (${error.code})`}\n`);
+    process.exit(2);
   });
+  // Problems are reported on standard error; when it is gone there is nowhere left to report.
+  process.stderr.on("error", () => undefined);
 }

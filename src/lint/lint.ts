@@ -8,7 +8,7 @@
 import type { Dialect, Span } from "../syntax/ast";
 import { parseAll } from "../syntax/parser";
 import { collectConditions, type LintContext } from "./context";
-import { Reporter, type Diagnostic, type Severity } from "./diagnostic";
+import { capDiagnostics, Reporter, type Diagnostic, type Severity } from "./diagnostic";
 import { settingOf, validateRules, type RuleSettings } from "./rule-list";
 import { checkContradictions } from "./rules/contradiction";
 import { checkEntityType, checkOperation, checkProperties } from "./rules/entity";
@@ -43,7 +43,9 @@ const loadedSchemas = new WeakMap<object, FtrackSchema>();
 
 /**
  * Lints a filter: syntax errors (all of them), then the rules of its
- * dialect, sorted by position. Never throws, whatever it is given: a
+ * dialect, sorted by position: at most 50 diagnostics (as many as syntax errors), then one
+ * `more-diagnostics` that counts the rest. Messages quote at most 80
+ * characters of filter text, with control characters escaped. Never throws, whatever it is given: a
  * non-string filter or bad options come back as an `invalid-input` error.
  *
  * Costs about as much as parsing (microseconds per typical filter). The
@@ -134,9 +136,10 @@ function lintParsed(source: string, dialect: Dialect, schema: FtrackSchema | und
   }
   checkContradictions(ctx);
   checkNesting(ctx);
-  return reporter.diagnostics.sort(
+  const sorted = reporter.diagnostics.sort(
     (a, b) => a.span.start - b.span.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.span.end - b.span.end,
   );
+  return capDiagnostics(sorted);
 }
 
 interface Resolved {

@@ -65,6 +65,20 @@ export const DEFAULT_MAX_EVENT_BYTES = 1_048_576;
 /** What went wrong: not JSON (or not UTF-8), over the size limit, or JSON of the wrong shape. */
 export type EventValidationCode = "invalid-json" | "too-large" | "invalid-event";
 
+/**
+ * Most problems an {@link EventValidationError} lists; past it, problems are
+ * only counted (`omitted`), so that the error (and a webhook's 400 body)
+ * stays a few KiB whatever the body holds.
+ */
+export const MAX_EVENT_PROBLEMS = 100;
+
+/**
+ * Most ids `entity.id` may hold (ftrack sends one, or a few for a composite
+ * key). A longer array is one problem, found without reading its items, so
+ * that a sparse array of length 1e8 costs no more than a short one.
+ */
+export const MAX_ENTITY_IDS = 1000;
+
 /** One problem of an event, at a JSON path such as `$.entity.id[0]`. */
 export interface EventProblem {
   readonly path: string;
@@ -72,28 +86,35 @@ export interface EventProblem {
 }
 
 /**
- * Thrown by {@link parseEntityEvent}. `problems` lists every problem found,
- * not just the first; the message summarises them.
+ * Thrown by {@link parseEntityEvent}. `problems` lists the problems found,
+ * not just the first, up to {@link MAX_EVENT_PROBLEMS}; `omitted` counts
+ * those found past it. The message names the first three and counts the rest.
  */
 export class EventValidationError extends Error {
   override readonly name = "EventValidationError";
   readonly code: EventValidationCode;
   readonly problems: readonly EventProblem[];
+  /** How many problems were found but not listed in `problems`. */
+  readonly omitted: number;
 
-  constructor(code: EventValidationCode, problems: readonly EventProblem[]) {
-    super(summarise(code, problems));
+  constructor(code: EventValidationCode, problems: readonly EventProblem[], omitted = 0) {
+    const kept = problems.slice(0, MAX_EVENT_PROBLEMS);
+    const rest = omitted + problems.length - kept.length;
+    super(summarise(code, kept, rest));
     this.code = code;
-    this.problems = Object.freeze(problems.map((p) => Object.freeze({ ...p })));
+    this.problems = Object.freeze(kept.map((p) => Object.freeze({ ...p })));
+    this.omitted = rest;
   }
 }
 
 brandErrorClass(EventValidationError, "EventValidationError");
 
-function summarise(code: EventValidationCode, problems: readonly EventProblem[]): string {
+function summarise(code: EventValidationCode, problems: readonly EventProblem[], omitted: number): string {
   const head =
     code === "invalid-json" ? "not a JSON body" : code === "too-large" ? "event body too large" : "not a valid entity event";
   const shown = problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
-  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : "";
+  const rest = problems.length - shown.length + omitted;
+  const more = rest > 0 ? ` (and ${rest} more)` : "";
   return `${head}: ${shown.join("; ")}${more}`;
 }
 
@@ -115,13 +136,14 @@ export interface ParseEntityEventOptions {
  *
  * Returns the parsed value itself (a parsed value given in is returned as
  * is, not copied), typed. Throws only {@link EventValidationError}, for any
- * input, with every problem it finds; a TypeError only for bad options.
- * Cost: one `JSON.parse` plus a check of a dozen fields; the values inside
- * `new` and `old` are not walked.
+ * input, listing up to {@link MAX_EVENT_PROBLEMS} problems and counting the
+ * rest; a TypeError only for bad options. Cost: one `JSON.parse` plus a
+ * check of a dozen fields and at most {@link MAX_ENTITY_IDS} ids; the values
+ * inside `new` and `old` are not walked.
  *
  * Rules: the root is an object; `fez_id` is `"ftrack_entity_event_v1"`;
  * `id`, when present, is a string; `entity` is an object whose `id` is a
- * non-empty array of strings, whose `entity_type` and `operation` are
+ * non-empty array of at most {@link MAX_ENTITY_IDS} strings, whose `entity_type` and `operation` are
  * non-empty strings, and whose `new` and `old`, each optional on every
  * operation, are objects when present; `metadata`, when present, is an
  * object with string `date`, `resource_id` and `server_url` and an optional
@@ -142,7 +164,7 @@ export function parseEntityEvent(body: unknown, options?: ParseEntityEventOption
     }
     value = parseJson(text);
   }
-  const problems: EventProblem[] = [];
+  const problems = new Problems();
   try {
     checkEvent(value, problems);
   } catch (error) {
@@ -150,7 +172,7 @@ export function parseEntityEvent(body: unknown, options?: ParseEntityEventOption
     const reason = describeThrown(error);
     problems.push({ path: "$", message: `the value could not be read: ${reason}` });
   }
-  if (problems.length > 0) throw new EventValidationError("invalid-event", problems);
+  if (problems.found > 0) throw new EventValidationError("invalid-event", problems.listed, problems.found - problems.listed.length);
   return value as EntityEvent;
 }
 
@@ -193,7 +215,16 @@ function parseJson(text: string): unknown {
 
 // ------------------------------------------------------------------ shape
 
-type Problems = EventProblem[];
+/** The problems found: the first {@link MAX_EVENT_PROBLEMS} kept, the rest counted. */
+class Problems {
+  readonly listed: EventProblem[] = [];
+  found = 0;
+
+  push(problem: EventProblem): void {
+    if (this.listed.length < MAX_EVENT_PROBLEMS) this.listed.push(problem);
+    this.found++;
+  }
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -240,12 +271,17 @@ function checkEvent(value: unknown, problems: Problems): void {
 
 function checkEntity(entity: Record<string, unknown>, problems: Problems): void {
   const ids = own(entity, "id");
-  if (!Array.isArray(ids)) {
+  // Read once: a proxy could answer differently each time.
+  const length: unknown = Array.isArray(ids) ? ids.length : undefined;
+  if (!Array.isArray(ids) || typeof length !== "number") {
     problems.push({ path: "$.entity.id", message: `expected an array of strings, found ${describe(ids)}` });
-  } else if (ids.length === 0) {
+  } else if (length === 0) {
     problems.push({ path: "$.entity.id", message: "expected at least one id, found an empty array" });
+  } else if (!(length <= MAX_ENTITY_IDS)) {
+    // Checked before any item is read: the length of a sparse array says nothing of its cost to walk.
+    problems.push({ path: "$.entity.id", message: `expected at most ${MAX_ENTITY_IDS} ids, found an array of ${length}` });
   } else {
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < length; i++) {
       const item: unknown = Object.hasOwn(ids, i) ? ids[i] : undefined;
       if (typeof item !== "string") problems.push({ path: `$.entity.id[${i}]`, message: `expected a string, found ${describe(item)}` });
     }

@@ -18,7 +18,8 @@
  * with no required equality are always candidates. Slots are chosen from
  * the pair counts at insertion, and re-chosen for every filter once a
  * quarter of the set has changed since the last full rebuild, so bulk
- * loading costs O(1) per filter, amortised.
+ * loading costs O(1) per filter, amortised, however many distinct paths
+ * the filters use.
  */
 import type { FilterAst } from "../syntax/ast";
 
@@ -44,6 +45,8 @@ export interface Indexed {
 export interface PathBuckets {
   readonly segments: readonly string[];
   readonly buckets: Map<string, Set<Indexed>>;
+  /** Where the path stands in the index's path list. Managed by the index. */
+  position: number;
 }
 
 /**
@@ -77,8 +80,12 @@ export function requiredEqualities(ast: FilterAst): Requirement[] {
 export class CandidateIndex {
   /** pathKey → its buckets; paths without buckets are dropped. */
   readonly #paths = new Map<string, PathBuckets>();
-  /** The values of `#paths`, as an array for the matching loop. */
-  #pathList: PathBuckets[] = [];
+  /**
+   * The values of `#paths`, as an array for the matching loop, in no
+   * particular order: a path is appended when it gets its first bucket and
+   * swapped with the last when it loses its last, so both cost O(1).
+   */
+  readonly #pathList: PathBuckets[] = [];
   /** Filters without a required equality, tested for every event. */
   readonly unindexed = new Set<Indexed>();
   /** pathKey → literal → how many filters of the set require that pair. */
@@ -126,7 +133,7 @@ export class CandidateIndex {
   /** Empties the index. */
   clear(): void {
     this.#paths.clear();
-    this.#pathList = [];
+    this.#pathList.length = 0;
     this.unindexed.clear();
     this.#counts.clear();
     this.#size = 0;
@@ -136,7 +143,7 @@ export class CandidateIndex {
   /** Re-chooses every slot. `items`: every filter of the set, in insertion order. */
   rebuild(items: Iterable<Indexed>): void {
     this.#paths.clear();
-    this.#pathList = [];
+    this.#pathList.length = 0;
     this.unindexed.clear();
     for (const item of items) {
       item.slot = undefined;
@@ -162,9 +169,9 @@ export class CandidateIndex {
     }
     let path = this.#paths.get(best.pathKey);
     if (path === undefined) {
-      path = { segments: best.segments, buckets: new Map() };
+      path = { segments: best.segments, buckets: new Map(), position: this.#pathList.length };
       this.#paths.set(best.pathKey, path);
-      this.#pathList = [...this.#paths.values()];
+      this.#pathList.push(path);
     }
     let bucket = path.buckets.get(best.value);
     if (bucket === undefined) path.buckets.set(best.value, (bucket = new Set()));
@@ -190,7 +197,12 @@ export class CandidateIndex {
     path.buckets.delete(slot.value);
     if (path.buckets.size === 0) {
       this.#paths.delete(slot.pathKey);
-      this.#pathList = [...this.#paths.values()];
+      const list = this.#pathList;
+      const last = list.pop();
+      if (last !== undefined && last !== path) {
+        list[path.position] = last;
+        last.position = path.position;
+      }
     }
   }
 }

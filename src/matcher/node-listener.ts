@@ -36,7 +36,8 @@ export type FetchHandler = (request: Request) => Response | Promise<Response>;
  * Wraps `handler` as a `node:http` request listener:
  * `http.createServer(toNodeListener(createWebhookHandler(...)))`. The
  * Request's URL is built from the Host header (`http://localhost` when it is
- * missing or malformed); its `signal` aborts when the client goes away. When
+ * missing or malformed, credentials in it dropped), so that no Host header
+ * or request target fails the request; its `signal` aborts when the client goes away. When
  * the handler answers without reading the whole body (a bad secret, an
  * oversized body), the response closes the connection rather than let Node
  * drain a body of any size. A handler that throws gives an empty 500.
@@ -140,9 +141,19 @@ function toHeaders(incoming: NodeRequestLike): Headers {
 function requestUrl(incoming: NodeRequestLike): string {
   const host = incoming.headers["host"];
   const path = incoming.url ?? "/";
+  let url: URL;
   try {
-    return new URL(path, `http://${typeof host === "string" && host !== "" ? host : "localhost"}`).href;
+    url = new URL(path, `http://${typeof host === "string" && host !== "" ? host : "localhost"}`);
   } catch {
-    return new URL(path.startsWith("/") ? path : "/", "http://localhost").href;
+    try {
+      url = new URL(path.startsWith("/") ? path : "/", "http://localhost");
+    } catch {
+      url = new URL("http://localhost/");
+    }
   }
+  // A Request refuses a URL that carries credentials (a Host header of
+  // `user:pw@host`); routing a webhook never needs them.
+  url.username = "";
+  url.password = "";
+  return url.href;
 }

@@ -10,8 +10,10 @@
  * - 405 `{ error }` for any method but POST;
  * - 401 `{ error }` when the secret header is missing or wrong;
  * - 413 `{ error }` when the body is larger than `maxBodyBytes`;
- * - 400 `{ error: { code, message, problems } }` for a body that is not
- *   JSON or not an entity event (codes of `EventValidationError`);
+ * - 400 `{ error: { code, message, problems, omitted } }` for a body that
+ *   is not JSON or not an entity event (codes of `EventValidationError`; at
+ *   most 100 problems, `omitted` counts the rest, so the body stays under
+ *   about 10 KiB whatever was sent);
  * - 204 when no route matched;
  * - 200 `{ matched }`, the ids of the routes whose handler ran;
  * - 500 `{ error, matched, failed }` when a handler threw or rejected.
@@ -214,7 +216,7 @@ function discard(request: Request): void {
 }
 
 function errorBody(error: EventValidationError): unknown {
-  return { error: { code: error.code, message: error.message, problems: error.problems } };
+  return { error: { code: error.code, message: error.message, problems: error.problems, omitted: error.omitted } };
 }
 
 function tooLarge(maxBytes: number): Response {

@@ -5,6 +5,7 @@
 import { cliTargets } from "./properties/cli";
 import { compilerTargets } from "./properties/compiler";
 import { eventTargets } from "./properties/events";
+import { hostileEventTargets } from "./properties/hostile-events";
 import { lintSchemaTargets } from "./properties/lint-schema";
 import { syntaxTargets } from "./properties/syntax";
 import { testkitTargets } from "./properties/testkit";
@@ -16,6 +17,7 @@ export const allTargets: readonly FuzzTarget[] = [
   ...lintSchemaTargets,
   ...compilerTargets,
   ...eventTargets,
+  ...hostileEventTargets,
   ...webhookTargets,
   ...testkitTargets,
   ...cliTargets,

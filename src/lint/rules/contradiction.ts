@@ -12,6 +12,7 @@
  */
 import type { ConditionNode, FilterAst } from "../../syntax/ast";
 import { assertNever, type LintContext } from "../context";
+import { QUOTED_CONDITION, quoteText } from "../diagnostic";
 
 interface Atom {
   readonly node: ConditionNode;
@@ -98,7 +99,7 @@ function findConflicts(ctx: LintContext, operands: readonly FilterAst[], isRoot:
         const earlier = atoms[i] as Atom;
         if (!conflicts(earlier, later)) continue;
         found = true;
-        const other = ctx.source.slice(earlier.operand.span.start, earlier.operand.span.end);
+        const other = quoteText(ctx.source.slice(earlier.operand.span.start, earlier.operand.span.end), QUOTED_CONDITION);
         const result = isRoot ? "the filter never matches" : "this and never holds";
         ctx.reporter.report("contradiction", "warning", `this condition and ${other} can never both hold, so ${result}`, later.operand.span);
         break;

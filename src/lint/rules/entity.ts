@@ -6,6 +6,7 @@
 import type { ConditionNode, FieldReference, FieldPath } from "../../syntax/ast";
 import type { ConditionInfo, LintContext } from "../context";
 import { isField } from "../context";
+import { quoteText } from "../diagnostic";
 import type { FieldTarget } from "../event-shape";
 import { closest } from "../suggest";
 import { listNames, rewriteLiteral, segmentSpan } from "./shared";
@@ -22,7 +23,7 @@ export function checkOperation(ctx: LintContext, node: ConditionNode): void {
   if (operator === "=" && value.text.endsWith("*")) {
     const part = value.text.slice(0, -1);
     if (!OPERATIONS.some((operation) => operation.includes(part))) {
-      ctx.reporter.report("unknown-operation", "error", `no operation ftrack sends (create, update) contains "${part}", so this condition never matches`, value.span);
+      ctx.reporter.report("unknown-operation", "error", `no operation ftrack sends (create, update) contains "${quoteText(part)}", so this condition never matches`, value.span);
     }
     return;
   }
@@ -32,7 +33,7 @@ export function checkOperation(ctx: LintContext, node: ConditionNode): void {
     return;
   }
   const candidate = closest(value.text, OPERATIONS);
-  const message = `"${value.text}" is not an operation ftrack sends (create, update), so this condition ${outcome}`;
+  const message = `"${quoteText(value.text)}" is not an operation ftrack sends (create, update), so this condition ${outcome}`;
   if (candidate === undefined) ctx.reporter.report("unknown-operation", "error", message, value.span);
   else {
     ctx.reporter.report("unknown-operation", "error", `${message}; did you mean "${candidate}"?`, value.span, {
@@ -51,14 +52,14 @@ export function checkEntityType(ctx: LintContext, node: ConditionNode): void {
   if (operator === "=" && value.text.endsWith("*")) {
     const part = value.text.slice(0, -1);
     if (!schema.entityTypeNames.some((name) => name.includes(part))) {
-      ctx.reporter.report("unknown-entity-type", "warning", `no entity type of the schema contains "${part}" (names are case-sensitive); ${CUSTOM_SCHEMA_HINT}`, value.span);
+      ctx.reporter.report("unknown-entity-type", "warning", `no entity type of the schema contains "${quoteText(part)}" (names are case-sensitive); ${CUSTOM_SCHEMA_HINT}`, value.span);
     }
     return;
   }
   if (schema.entityTypes.has(value.text)) return;
   const sameLetters = schema.entityTypesByLowerCase.get(value.text.toLowerCase());
   const candidate = sameLetters?.[0] ?? closest(value.text, schema.entityTypeNames);
-  const base = `"${value.text}" is not an entity type of the schema`;
+  const base = `"${quoteText(value.text)}" is not an entity type of the schema`;
   if (candidate === undefined) {
     ctx.reporter.report("unknown-entity-type", "warning", `${base}; ${CUSTOM_SCHEMA_HINT}`, value.span);
     return;
@@ -102,7 +103,7 @@ function checkProperty(ctx: LintContext, info: ConditionInfo, target: FieldTarge
   const relation = pool.includes(`${name}_id`) ? `${name}_id` : undefined;
   const candidate = relation ?? closest(name, pool);
   const span = segmentSpan(path.span, path.segments, 2);
-  const base = `"${name}" is not a direct property of ${where}, so "${path.segments.join(".")}" is always missing`;
+  const base = `"${quoteText(name)}" is not a direct property of ${where}, so "${quoteText(path.segments.join("."))}" is always missing`;
   if (candidate === undefined) {
     ctx.reporter.report("unknown-property", "warning", `${base}; entity events carry direct properties only (no relations, no computed values)`, path.span);
     return;

@@ -7,6 +7,7 @@
  */
 import type { Span } from "../../syntax/ast";
 import { isField, type ConditionInfo, type LintContext } from "../context";
+import { quoteText } from "../diagnostic";
 import { ENTITY_KEYS, EVENT_HUB_KEYS, type FieldTarget } from "../event-shape";
 import { closest } from "../suggest";
 import { segmentSpan } from "./shared";
@@ -47,8 +48,10 @@ function meantAsText(info: ConditionInfo): boolean {
 /** Reports a path that is not a field of the entity event; returns false then. */
 function checkEventField(ctx: LintContext, target: FieldTarget | undefined, segments: readonly string[], span: Span): boolean {
   if (target === undefined || target.ok) return true;
-  const path = segments.join(".");
+  const path = quoteText(segments.join("."));
   const bad = segments[target.segment] ?? "";
+  const badText = quoteText(bad);
+  const head = (count: number): string => quoteText(segments.slice(0, count).join("."));
   const badSpan = segmentSpan(span, segments, target.segment);
   const report = (message: string, fix?: { text: string; span: Span }): void =>
     ctx.reporter.report("unknown-field", "error", message, span, fix);
@@ -57,13 +60,13 @@ function checkEventField(ctx: LintContext, target: FieldTarget | undefined, segm
       report(`"${path}" is an object, not a value; name one of its fields, as in ${path}.${EXAMPLE_FIELD[path] ?? "status_id"}`);
       return false;
     case "flat":
-      report(`the properties in "${segments.slice(0, 3).join(".")}" are flat values, so "${path}" is always missing (${MISSING})`);
+      report(`the properties in "${head(3)}" are flat values, so "${path}" is always missing (${MISSING})`);
       return false;
     case "list-index":
-      report(`"${segments.slice(0, target.segment).join(".")}" is a list and lists are not indexed, so "${path}" is always missing (${MISSING})`);
+      report(`"${head(target.segment)}" is a list and lists are not indexed, so "${path}" is always missing (${MISSING})`);
       return false;
     case "text":
-      report(`"${segments.slice(0, target.segment).join(".")}" is text and has no fields, so "${path}" is always missing (${MISSING})`);
+      report(`"${head(target.segment)}" is text and has no fields, so "${path}" is always missing (${MISSING})`);
       return false;
     case "unknown":
       break;
@@ -78,12 +81,12 @@ function checkEventField(ctx: LintContext, target: FieldTarget | undefined, segm
   }
   const alias = aliasOf(target, segments);
   const candidate = alias ?? closest(bad, target.candidates);
-  const where = target.segment === 0 ? "an entity event" : `"${segments.slice(0, target.segment).join(".")}"`;
+  const where = target.segment === 0 ? "an entity event" : `"${head(target.segment)}"`;
   const note = alias === undefined ? "" : " (metadata.resource_id is the id of the user who made the change)";
   if (candidate === undefined) {
-    report(`"${bad}" is not a field of ${where} (fields: ${target.candidates.join(", ")})`);
+    report(`"${badText}" is not a field of ${where} (fields: ${target.candidates.join(", ")})`);
   } else {
-    report(`"${bad}" is not a field of ${where}; did you mean "${candidate}"?${note}`, { text: candidate, span: badSpan });
+    report(`"${badText}" is not a field of ${where}; did you mean "${candidate}"?${note}`, { text: candidate, span: badSpan });
   }
   return false;
 }
@@ -101,7 +104,7 @@ export function checkFields(ctx: LintContext, info: ConditionInfo): void {
     ctx.reporter.report(
       "field-reference",
       "warning",
-      `the unquoted "${text}" is read as a field of the event, not as text, and ${why}; quote it to compare with the text`,
+      `the unquoted "${quoteText(text)}" is read as a field of the event, not as text, and ${why}; quote it to compare with the text`,
       value.span,
       { text: JSON.stringify(text), span: value.span },
     );
@@ -113,7 +116,7 @@ export function checkFields(ctx: LintContext, info: ConditionInfo): void {
   if (value.kind === "literal" && value.text.endsWith("*") && operator === "=") return;
   const outcome = operator === "=" ? "never matches" : "always matches";
   const what = value.kind === "literal" ? "a text" : "another field";
-  const wildcard = value.kind === "literal" && value.text !== "" ? ` or the list test entity.id = "${value.text}*"` : "";
+  const wildcard = value.kind === "literal" && value.text !== "" ? ` or the list test entity.id = "${quoteText(value.text)}*"` : "";
   ctx.reporter.report(
     "list-equality",
     "warning",

@@ -12,6 +12,7 @@
  */
 import type { ConditionInfo, LintContext } from "../context";
 import { isField, isWildcard } from "../context";
+import { quoteText } from "../diagnostic";
 import { checkJsonLiteral, readAsJson } from "./literals";
 import { allNonText, describeKinds, propertyInfos } from "./shared";
 
@@ -30,7 +31,7 @@ export function checkTypes(ctx: LintContext, info: ConditionInfo): void {
   if (target === undefined || !target.ok || target.kind !== "property") return;
   const infos = propertyInfos(ctx.schema, info.types, target.property);
   if (infos === undefined) return;
-  const path = field.segments.join(".");
+  const path = quoteText(field.segments.join("."));
   const wildcard = isWildcard(info.node);
   if (!wildcard && checkJsonLiteral(ctx, info, infos)) return;
   if (allNonText(infos)) {
@@ -43,7 +44,7 @@ export function checkTypes(ctx: LintContext, info: ConditionInfo): void {
       const outcome = operator === "=" ? "never matches" : "always matches (where the property is present)";
       const reading = readAsJson(value.text);
       const not = reading === undefined || reading.kind === "null" ? "" : ` (not ${reading.what})`;
-      ctx.reporter.report("never-equal", "warning", `${path} is ${kind} but the value "${value.text}" is text${not}, and values are never converted, so "${operator}" ${outcome}`, info.node.span);
+      ctx.reporter.report("never-equal", "warning", `${path} is ${kind} but the value "${quoteText(value.text)}" is text${not}, and values are never converted, so "${operator}" ${outcome}`, info.node.span);
     }
     return;
   }

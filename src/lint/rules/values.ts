@@ -9,6 +9,7 @@
 import type { ConditionNode } from "../../syntax/ast";
 import type { LintContext } from "../context";
 import { isField } from "../context";
+import { quoteText } from "../diagnostic";
 import { quoteOf } from "./shared";
 
 /** empty-equals and wildcard for one condition with a literal value. */
@@ -30,13 +31,13 @@ export function checkValues(ctx: LintContext, node: ConditionNode): void {
   if (star < 0) return;
   if (operator === "=" && star === text.length - 1) {
     const part = text.slice(0, -1);
-    const path = field.segments.join(".");
+    const path = quoteText(field.segments.join("."));
     const message =
       part === ""
         ? `"*" alone matches any text value (and any list holding "" or object with the key "")`
         : ctx.dialect === "trigger" && isField(field.segments, "entity.id")
-          ? `a trailing "*" tests whether the list ${path} holds the element "${part}"`
-          : `a trailing "*" tests whether "${part}" occurs anywhere in the value (not only at its start), or is an element of a list or a key of an object`;
+          ? `a trailing "*" tests whether the list ${path} holds the element "${quoteText(part)}"`
+          : `a trailing "*" tests whether "${quoteText(part)}" occurs anywhere in the value (not only at its start), or is an element of a list or a key of an object`;
     ctx.reporter.report("wildcard-substring", "info", message, value.span);
     return;
   }
@@ -54,7 +55,7 @@ export function checkEventHubReference(ctx: LintContext, node: ConditionNode): v
   ctx.reporter.report(
     "field-reference",
     "warning",
-    `event-hub expressions have no field references: "${value.text}" is compared as that text, not as a field of the event`,
+    `event-hub expressions have no field references: "${quoteText(value.text)}" is compared as that text, not as a field of the event`,
     value.span,
   );
 }
