@@ -32,6 +32,7 @@ import type { ConditionNode, Dialect, FieldPath, FilterAst, Operator as Op, Span
 import { FilterSyntaxError } from "./errors";
 import { allTokens, And, Keyword, LParen, Not, Operator, Or, Quoted, RParen, Word } from "./lexer";
 import { FirstTokenLookahead } from "./lookahead";
+import { installLinearResync } from "./resync";
 
 
 /** Thrown out of the grammar actions to abort a parse at a limit. */
@@ -348,6 +349,8 @@ export class FilterParser extends EmbeddedActionsParser {
     return out;
   }
 }
+
+installLinearResync(FilterParser);
 
 /**
  * Field paths already split, by their text. Filters name the same few
