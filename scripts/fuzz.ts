@@ -17,6 +17,7 @@
 import fc from "fast-check";
 import { parseArgs } from "node:util";
 import { cliAvailable } from "../test/fuzz/properties/cli";
+import { useClock } from "../test/fuzz/support/check";
 import type { FuzzTarget, RunSummary } from "../test/fuzz/support/target";
 import { allTargets } from "../test/fuzz/targets";
 
@@ -43,6 +44,8 @@ function formatTable(rows: readonly (readonly string[])[]): string {
 }
 
 async function main(): Promise<void> {
+  // Long runs hunt for hangs too: each call is timed against a generous bound (never in unit tests).
+  useClock(() => performance.now());
   let values;
   try {
     ({ values } = parseArgs({

@@ -132,6 +132,46 @@ const CASES = [
     },
     unit: "ms",
   },
+  {
+    // Once quadratic: tab expansion scanned back to the start of the line for every quoted tab.
+    name: "parse: 'a=\"<TAB>\" or …', N bytes",
+    sizes: SIZES(8_192),
+    measure: (lib, n) => {
+      const source = joined(Math.floor(n / 9), () => 'a="\t"', " or ");
+      return timeOf(() => source, (text) => lib.parse(text, { dialect: "event-hub" }));
+    },
+    unit: "ms",
+  },
+  {
+    // Once quadratic: the contradiction rule compared every pair of conditions on one field.
+    name: "lint: 'a=1 and a=1 and …' (event hub), N bytes",
+    sizes: SIZES(8_192),
+    measure: (lib, n) => {
+      const source = joined(Math.floor(n / 8), () => "a=1", " and ");
+      return timeOf(() => source, (text) => lib.lint(text, { dialect: "event-hub" }));
+    },
+    unit: "ms",
+  },
+  {
+    // Once many times a valid filter's cost: recovery raised an error for nearly every token.
+    name: "lint: 'or a or a …', N bytes",
+    sizes: SIZES(8_192),
+    measure: (lib, n) => {
+      const source = "or a ".repeat(Math.floor(n / 5));
+      return timeOf(() => source, (text) => lib.lint(text));
+    },
+    unit: "ms",
+  },
+  {
+    // Once nesting × length: recovery scanned to the end of the input from every frame of the nesting.
+    name: "parseAll: 100 '(' then 'a b a b …', N bytes",
+    sizes: SIZES(8_192),
+    measure: (lib, n) => {
+      const source = `${"(".repeat(100)}${"a b ".repeat(Math.floor((n - 100) / 4))}`;
+      return timeOf(() => source, (text) => lib.parseAll(text));
+    },
+    unit: "ms",
+  },
   ...[
     ["quotes", (n) => '"'.repeat(n)],
     ["backslashes", (n) => `a = "${"\\".repeat(n - 6)}"`],

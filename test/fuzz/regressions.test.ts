@@ -11,7 +11,6 @@ import { EventValidationError, parseEntityEvent } from "../../src/matcher/event"
 import { verifyWebhookSecret } from "../../src/matcher/secret";
 import { createWebhookHandler } from "../../src/matcher/webhook";
 import { parse } from "../../src/syntax/parser";
-import { CALL_BOUND_MS } from "./support/check";
 
 /** Conditions made by `condition(i)`, joined by `joiner`, as many as fit in `size` characters. */
 function filterOf(size: number, condition: (i: number) => string, joiner: string): string {
@@ -27,27 +26,6 @@ function filterOf(size: number, condition: (i: number) => string, joiner: string
   return parts.join(joiner);
 }
 
-function elapsed(fn: () => unknown): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
-/**
- * Checks that `run` on a 64 KiB input stays within the time bound and costs
- * about four times what it costs on 16 KiB, not sixteen (a quadratic cost):
- * the ratio makes the test independent of the machine's speed. Times under
- * 200 ms pass whatever the ratio (too short to measure well).
- */
-function expectLinear(make: (size: number) => string, run: (source: string) => unknown): void {
-  const small = make(16_384);
-  const large = make(65_536);
-  const smallMs = Math.min(elapsed(() => run(small)), elapsed(() => run(small)), elapsed(() => run(small)));
-  const largeMs = elapsed(() => run(large));
-  expect(largeMs).toBeLessThan(CALL_BOUND_MS);
-  if (largeMs >= 200) expect(largeMs / Math.max(smallMs, 1)).toBeLessThan(8);
-}
-
 /** A value whose conversion to text throws, as a hostile getter or stream might throw it. */
 const unprintable = {
   toString(): string {
@@ -57,37 +35,48 @@ const unprintable = {
 
 const EVENT = '{"fez_id":"ftrack_entity_event_v1","entity":{"id":["1"],"entity_type":"Task","operation":"update"}}';
 
+// Each of these inputs once cost time quadratic in its length (or, for the
+// last, many times a valid filter's). Their growth with size is measured
+// by the bench suite `scaling`, side by side at N, 2N, 4N and 8N; here
+// each is checked for what it must give, and for a bound that is counted,
+// never timed (vitest's timeout still stops a hang).
 describe("bounded work on 64 KiB inputs", () => {
   // Was: FilterParser.expandTabs (src/syntax/grammar.ts) scans back to the start of the line for every
   // quoted value holding a tab, so a line of n such values costs O(n²). Input: `a="<TAB>" or ` repeated.
   test("parse: 64 KiB of quoted values holding tabs", () => {
-    expectLinear((size) => filterOf(size, () => 'a="\t"', " or "), (source) => parse(source));
+    const source = filterOf(65_536, () => 'a="\t"', " or ");
+    const ast = parse(source, { dialect: "event-hub" });
+    expect(ast.kind).toBe("or");
+    // Each tab stands for the spaces up to its 8-column stop, counted from the start of the line.
+    const texts = ast.kind === "or" ? ast.operands.map((node) => (node.kind === "condition" ? node.value.text : "")) : [];
+    expect(texts.length).toBe(source.split(" or ").length);
+    expect(texts.every((text) => /^ {1,8}$/.test(text))).toBe(true);
   });
 
   // Was: every diagnostic computes its line and column by scanning the source from offset 0
   // (toDiagnosticSpan → lineColumn, src/lint/diagnostic.ts), O(diagnostics × length).
-  // Input: `x0=* or x1=* or …`, an unknown-field error and a wildcard note per condition.
+  // Input: `x0=* or x1=* or …`, an unknown-field error per condition.
   test("lint: 64 KiB filter with a diagnostic per condition", () => {
-    expectLinear((size) => filterOf(size, (i) => `x${i.toString(36)}=*`, " or "), (source) => lint(source));
+    const diagnostics = lint(filterOf(65_536, (i) => `x${i.toString(36)}=*`, " or "));
+    // Capped: 50 listed, then one that counts the rest.
+    expect(diagnostics.length).toBe(51);
+    expect(diagnostics.at(-1)?.code).toBe("more-diagnostics");
   });
 
   // Was: the contradiction rule compares every pair of conditions on one field under an `and`
   // (findConflicts, src/lint/rules/contradiction.ts), O(k²). Input: `a=1 and a=1 and …` (event-hub: no other rule fires).
   test("lint: 64 KiB and of conditions on one field", () => {
-    expectLinear((size) => filterOf(size, () => "a=1", " and "), (source) => lint(source, { dialect: "event-hub" }));
+    expect(lint(filterOf(65_536, () => "a=1", " and "), { dialect: "event-hub" })).toEqual([]);
   });
 
   // Was: with recovery, Chevrotain reports an error for nearly every token of `or a or a …`, and
-  // parseAll (src/syntax/parser.ts, run) turns every one into a FilterSyntaxError (each scanning for its
-  // line) before it keeps the first 50: thousands of errors for 64 KiB, each costly to raise.
-  // The cost is not quadratic but large (tens of times a valid filter of the same size), so the test
-  // compares with that: a ratio, again independent of the machine.
+  // parseAll (src/syntax/parser.ts, run) turned every one into a FilterSyntaxError (each scanning for its
+  // line) before it kept the first 50: thousands of errors for 64 KiB, each costly to raise.
   test("lint: 64 KiB of 'or a or a'", () => {
-    const valid = filterOf(65_536, () => "a=1", " or ");
-    const validMs = Math.min(...[1, 2, 3].map(() => elapsed(() => lint(valid, { dialect: "event-hub" }))));
-    const brokenMs = elapsed(() => lint("or a ".repeat(13_107)));
-    expect(brokenMs).toBeLessThan(CALL_BOUND_MS);
-    if (brokenMs >= 300) expect(brokenMs / Math.max(validMs, 1)).toBeLessThan(10);
+    const diagnostics = lint("or a ".repeat(13_107));
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.length).toBeLessThanOrEqual(50);
+    expect(diagnostics.every((diagnostic) => diagnostic.code === "syntax")).toBe(true);
   });
 });
 

@@ -4,6 +4,13 @@
  * which has no test framework), timing of one call against a generous
  * bound, an independent line/column computation, and a JSON-serialisability
  * check.
+ *
+ * Unit tests never assert on time (the machine they run on may be busy):
+ * under vitest there is no clock, `ms` is always 0 and `checkTime` always
+ * holds, and the bounds they keep are counted ones (errors, diagnostics,
+ * bytes, reads). The fuzz script (`npm run fuzz`), a tool that hunts for
+ * hangs in long runs, sets a clock with `useClock`; growth with input size
+ * is measured by the bench suite `scaling`.
  */
 
 /** The seed of the bounded runs in `npm test`: fixed, so a failure reproduces. */
@@ -33,21 +40,33 @@ export function safeJson(value: unknown): string {
   }
 }
 
-/** What a call did: its value or what it threw, and how long it took. */
+let now: () => number = () => 0;
+
+/** Makes `attempt` time its calls with `clock` (the fuzz script passes `performance.now`). */
+export function useClock(clock: () => number): void {
+  now = clock;
+}
+
+/** The clock's time in milliseconds (always 0 without a clock). */
+export function clockTime(): number {
+  return now();
+}
+
+/** What a call did: its value or what it threw, and how long it took (0 without a clock). */
 export type Outcome<T> = { readonly ok: true; readonly value: T; readonly ms: number } | { readonly ok: false; readonly error: unknown; readonly ms: number };
 
 /** Runs `fn`, catching whatever it throws, and measures it. */
 export function attempt<T>(fn: () => T): Outcome<T> {
-  const start = performance.now();
+  const start = now();
   try {
     const value = fn();
-    return { ok: true, value, ms: performance.now() - start };
+    return { ok: true, value, ms: now() - start };
   } catch (error) {
-    return { ok: false, error, ms: performance.now() - start };
+    return { ok: false, error, ms: now() - start };
   }
 }
 
-/** Checks that a call stayed within {@link CALL_BOUND_MS}. */
+/** Checks that a call stayed within {@link CALL_BOUND_MS} (always true without a clock). */
 export function checkTime(outcome: { readonly ms: number }, what: string, inputLength: number): void {
   check(outcome.ms < CALL_BOUND_MS, `${what} took ${outcome.ms.toFixed(0)} ms on an input of ${inputLength} characters (bound ${CALL_BOUND_MS} ms)`);
 }
