@@ -139,6 +139,7 @@ export function jsonEquals(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
   if (isNumeric(a)) {
     // Loose equality between number and bigint is numeric; NaN equals nothing.
+    // biome-ignore lint/suspicious/noDoubleEquals: == is the one comparison of a number with a bigint by value
     return isNumeric(b) && numeric(a) == numeric(b);
   }
   if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;
@@ -176,6 +177,7 @@ export function jsonCompare(a: unknown, b: unknown, depth = 0): number {
   if (isNumeric(a) && isNumeric(b)) {
     const x = numeric(a);
     const y = numeric(b);
+    // biome-ignore lint/suspicious/noDoubleEquals: == compares a number with a bigint by value
     return x < y ? -1 : x > y ? 1 : x == y ? 0 : Number.NaN;
   }
   if (isArray(a) && isArray(b)) {

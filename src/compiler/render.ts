@@ -91,5 +91,6 @@ function describeSide(side: ExplainSide, names: Names): string {
 
 /** Text on one line: line breaks and other controls shown as spaces, long text cut. */
 function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
   return truncateText(text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " "), MAX_SHOWN);
 }

@@ -120,7 +120,9 @@ function walk(node: unknown, where: string, depth: number, dialect: Dialect, out
     case "or": {
       const operands = node["operands"];
       if (!Array.isArray(operands)) fail(`${where}.operands`, "expected an array");
-      operands.forEach((operand, i) => walk(operand, `${where}.operands[${i}]`, depth + 1, dialect, out));
+      operands.forEach((operand, i) => {
+        walk(operand, `${where}.operands[${i}]`, depth + 1, dialect, out);
+      });
       return;
     }
     case "not":

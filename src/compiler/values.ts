@@ -262,7 +262,9 @@ export function conditionsToRecheck(ast: FilterAst): ConditionNode[] {
       case "and":
       case "or": {
         const all = evaluated && known === (node.kind === "and");
-        node.operands.forEach((operand, i) => visit(operand, all || (evaluated && i === 0), all ? known : undefined));
+        node.operands.forEach((operand, i) => {
+          visit(operand, all || (evaluated && i === 0), all ? known : undefined);
+        });
         return;
       }
       default: {

@@ -81,7 +81,7 @@ export function collectConditions(ast: FilterAst, dialect: Dialect): ConditionIn
         return;
       }
       default:
-        return assertNever(node);
+        assertNever(node);
     }
   };
   walk(ast, undefined, 0);

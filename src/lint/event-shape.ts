@@ -28,7 +28,7 @@ export type FieldTarget =
       readonly candidates: readonly string[];
     };
 
-const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+const hasOwn = (object: object, key: string): boolean => Object.hasOwn(object, key);
 
 /** Resolves `segments` in the entity event's shape. O(number of segments). */
 export function resolveEventField(segments: readonly string[]): FieldTarget {

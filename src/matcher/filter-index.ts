@@ -97,7 +97,10 @@ export class CandidateIndex {
   insert(item: Indexed): void {
     for (const r of item.requirements) {
       let byValue = this.#counts.get(r.pathKey);
-      if (byValue === undefined) this.#counts.set(r.pathKey, (byValue = new Map()));
+      if (byValue === undefined) {
+        byValue = new Map();
+        this.#counts.set(r.pathKey, byValue);
+      }
       byValue.set(r.value, (byValue.get(r.value) ?? 0) + 1);
     }
     this.#size++;
@@ -174,7 +177,10 @@ export class CandidateIndex {
       this.#pathList.push(path);
     }
     let bucket = path.buckets.get(best.value);
-    if (bucket === undefined) path.buckets.set(best.value, (bucket = new Set()));
+    if (bucket === undefined) {
+      bucket = new Set();
+      path.buckets.set(best.value, bucket);
+    }
     bucket.add(item);
     item.slot = best;
   }

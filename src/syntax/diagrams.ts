@@ -35,7 +35,9 @@ function supplyGroupBy(): void {
     let index = 0;
     for (const item of items) {
       const name = key(item, index++);
-      (groups[name] ??= []).push(item);
+      const group = groups[name];
+      if (group === undefined) groups[name] = [item];
+      else group.push(item);
     }
     return groups as never;
   };

@@ -38,7 +38,8 @@ export class LineIndex {
   constructor(private readonly source: string) {}
 
   at(offset: number): LineColumn {
-    const starts = (this.starts ??= lineStarts(this.source));
+    this.starts ??= lineStarts(this.source);
+    const starts = this.starts;
     const end = Math.max(0, Math.min(offset, this.source.length));
     let low = 0;
     let high = starts.length - 1;
@@ -85,6 +86,7 @@ export function renderExcerpt(source: string, offset: number, length = 1): strin
     caretAt = caretAt - from + (from > 0 ? 1 : 0);
     start += from;
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters would move the caret, so they show as blanks
   const visible = text.replace(/[\t\u0000-\u001f\u007f]/g, " ");
   const carets = "^".repeat(Math.max(1, Math.min(length, visible.length - caretAt)));
   const gutter = String(line);

@@ -170,7 +170,7 @@ function tokenHint(source: string, at: number, atEnd: boolean): Hint | undefined
     const following = nextToken(source, end);
     if (following !== undefined && OPERATOR_CHARS.test(following.text[0] ?? "")) {
       // The last word is the field of another condition: a connective is missing, misspelt or glued.
-      const glued = /^(and|or)[A-Za-z0-9_]/i.exec(found) ?? /[^]((?:and|or))$/i.exec(before.text);
+      const glued = /^(and|or)[A-Za-z0-9_]/i.exec(found) ?? /[\s\S]((?:and|or))$/i.exec(before.text);
       if (glued !== null) {
         const word = glued.index === 0 && found.toLowerCase().startsWith((glued[1] ?? "").toLowerCase()) ? found : before.text;
         const side = word === found ? "after" : "before";
@@ -250,7 +250,7 @@ function tokenText(source: string, at: number): string {
   return TOKEN.exec(source)?.[0] ?? "";
 }
 /** Sticky, so that reading a token costs its length, not the rest of the source. */
-const TOKEN = /[A-Za-z0-9_,./*@+-]+|[=!<>]+|"[^"\n]*"?|'[^'\n]*'?|[^]/y;
+const TOKEN = /[A-Za-z0-9_,./*@+-]+|[=!<>]+|"[^"\n]*"?|'[^'\n]*'?|[\s\S]/y;
 
 function nextToken(source: string, from: number): Token | undefined {
   let at = from;

@@ -69,7 +69,9 @@ export class FirstTokenLookahead implements ILookaheadStrategy {
     if (!options.hasPredicates) {
       // The first alternative that may start with the next token.
       const choice = new Int16Array(table.length).fill(-1);
-      table.forEach((candidates, idx) => (choice[idx] = candidates?.[0] ?? -1));
+      table.forEach((candidates, idx) => {
+        choice[idx] = candidates?.[0] ?? -1;
+      });
       return function (this: Looking): number | undefined {
         const index = choice[this.LA(1).tokenTypeIdx];
         return index === undefined || index < 0 ? fallback : index;

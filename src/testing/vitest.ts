@@ -18,6 +18,7 @@ import { filterMatchers } from "./matchers";
 
 declare module "vitest" {
   // The type parameter repeats vitest's own declaration, as merging requires.
+  // biome-ignore lint/suspicious/noExplicitAny: declaration merging needs vitest's own default, which is any
   interface Assertion<T = any> {
     /**
      * Passes when `filter` matches the event, as ftrack would decide; `.not`
@@ -29,7 +30,7 @@ declare module "vitest" {
   }
   interface AsymmetricMatchersContaining {
     /** Matches an event that `filter` matches: `expect.toMatchFilter(...)` inside `toEqual`, `toHaveBeenCalledWith`... */
-    // Asymmetric matchers stand in for any value, so vitest types them all as returning `any`.
+    // biome-ignore lint/suspicious/noExplicitAny: asymmetric matchers stand in for any value, so vitest types them all as returning any
     toMatchFilter(filter: FilterInput, options?: FilterCheckOptions): any;
   }
 }
