@@ -27,7 +27,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function lookup(root: unknown, segments: readonly string[]): unknown {
   let current: unknown = root;
   for (const segment of segments) {
-    if (!isPlainObject(current) || !Object.prototype.hasOwnProperty.call(current, segment)) return ABSENT;
+    if (!isPlainObject(current) || !Object.hasOwn(current, segment)) return ABSENT;
     current = current[segment];
     if (current === undefined) return ABSENT;
   }
@@ -66,7 +66,7 @@ function pyEquals(a: unknown, b: unknown, depth: number): boolean {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
     for (const key of keys) {
-      if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
+      if (!Object.hasOwn(b, key)) return false;
       if (!pyEquals(a[key], b[key], depth + 1)) return false;
     }
     return true;
@@ -115,7 +115,7 @@ function condition(node: ConditionNode, event: unknown): boolean {
       const pattern = text.slice(0, -1);
       if (typeof left === "string") return left.indexOf(pattern) >= 0;
       if (Array.isArray(left)) return left.some((element) => element === pattern);
-      if (isPlainObject(left)) return Object.prototype.hasOwnProperty.call(left, pattern);
+      if (isPlainObject(left)) return Object.hasOwn(left, pattern);
       throw new Fail("wildcard-on-scalar");
     }
     return left === text;

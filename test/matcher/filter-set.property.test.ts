@@ -92,7 +92,10 @@ const compiled = new Map<string, CompiledFilter>();
 function reference(text: string, dialect: Dialect): CompiledFilter {
   const key = `${dialect}:${text}`;
   let filter = compiled.get(key);
-  if (filter === undefined) compiled.set(key, (filter = compile(text, { dialect, backend: "closure" })));
+  if (filter === undefined) {
+    filter = compile(text, { dialect, backend: "closure" });
+    compiled.set(key, filter);
+  }
   return filter;
 }
 

@@ -157,7 +157,9 @@ export const eventTargets: readonly FuzzTarget[] = [
             // The very filter the set holds: on odd events, another backend may read a throwing getter this one skips.
             tested.set(id, entry.filter);
           };
-          filters.forEach((entry, i) => add(`f${i}`, entry));
+          filters.forEach((entry, i) => {
+            add(`f${i}`, entry);
+          });
           for (const [n, remove] of edits) {
             const id = `f${n % filters.length}`;
             if (remove) {

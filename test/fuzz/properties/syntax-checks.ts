@@ -135,7 +135,9 @@ export function checkFilterText(source: string, dialect: Dialect): FilterAst | u
   checkTime(all, "parseAll", source.length);
   const { ast, errors } = all.value;
   check(errors.length <= MAX_REPORTED_ERRORS, `parseAll reported ${errors.length} errors`);
-  errors.forEach((error, i) => checkSyntaxError(error, source, `parseAll error ${i}`));
+  errors.forEach((error, i) => {
+    checkSyntaxError(error, source, `parseAll error ${i}`);
+  });
   for (let i = 1; i < errors.length; i++) check((errors[i - 1] as FilterSyntaxError).offset <= (errors[i] as FilterSyntaxError).offset, "parseAll's errors are not in source order");
   if (parsed.ok) {
     check(errors.length === 0 && ast !== undefined, "parse succeeded but parseAll reports errors", errors.map((e) => e.message));
