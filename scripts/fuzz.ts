@@ -43,23 +43,25 @@ function formatTable(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ")).join("\n");
 }
 
+const FUZZ_ARGS = {
+  options: {
+    minutes: { type: "string", default: "1" },
+    seed: { type: "string" },
+    target: { type: "string" },
+    replay: { type: "string" },
+    path: { type: "string" },
+    list: { type: "boolean", default: false },
+  },
+  strict: true,
+  allowPositionals: false,
+} as const;
+
 async function main(): Promise<void> {
   // Long runs hunt for hangs too: each call is timed against a generous bound (never in unit tests).
   useClock(() => performance.now());
-  let values;
+  let values: ReturnType<typeof parseArgs<typeof FUZZ_ARGS>>["values"];
   try {
-    ({ values } = parseArgs({
-      options: {
-        minutes: { type: "string", default: "1" },
-        seed: { type: "string" },
-        target: { type: "string" },
-        replay: { type: "string" },
-        path: { type: "string" },
-        list: { type: "boolean", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs(FUZZ_ARGS));
   } catch (error) {
     return usage(error instanceof Error ? error.message : String(error));
   }
