@@ -65,12 +65,12 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
 
   const globbed = await expandPatterns(files.length === 0 ? ["-"] : files);
   const inputs = await expandEventPaths(globbed.paths);
-  inputs.problems.unshift(...globbed.problems);
+  for (const unreadable of globbed.problems) problem(unreadable.message);
   for (const unreadable of inputs.problems) problem(unreadable.message);
   let otherShape: { source: string; dialect: Dialect } | undefined;
   let events = 0;
   let matched = 0;
-  let failed = inputs.problems.length > 0;
+  let failed = globbed.problems.length + inputs.problems.length > 0;
   for (const path of inputs.paths) {
     try {
       for await (const item of readEvents(path)) {
