@@ -64,6 +64,16 @@ describe("exit statuses stay truthful when output is cut", () => {
     expect(result.status).toBe(1);
   });
 
+  test("lint | head -1 still exits 1 for an error on the last line", async () => {
+    const lines = Array.from({ length: 5000 }, () => 'entity.entity_type = "task"');
+    lines.push("entity.operation = delete");
+    const file = files.write("late-error.txt", `${lines.join("\n")}\n`);
+    const result = await cliClosingOutput(["lint", "--file", file]);
+    expect(result.stdout).toMatch(/^\S+late-error\.txt:1:22: warning unknown-entity-type: /);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+  });
+
   test.skipIf(!existsSync("/dev/full"))("a full disk is one line on standard error and status 2", () => {
     const full = openSync("/dev/full", "w");
     try {
