@@ -125,7 +125,7 @@ export async function* filePieces(path: string): AsyncGenerator<FilePiece> {
   if (array !== undefined) yield { kind: "array", text: array.join("") };
 }
 
-/** Whether a line of a filter file holds no filter: blank, or a `#` comment. */
+/** Whether a line of a filter file holds a filter: it is neither blank nor a `#` comment. */
 export function isFilterLine(text: string): boolean {
   const trimmed = text.trim();
   return trimmed !== "" && !trimmed.startsWith("#");
