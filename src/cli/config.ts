@@ -14,7 +14,8 @@ import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { CliError, didYouMean } from "./args";
 import { jsonErrorMessage } from "./input";
-import { ruleCodeProblem, ruleSettingProblem, type RuleSetting, type RuleSettings } from "./rules";
+import type { RuleSettings } from "./lib";
+import { checkRules } from "./rules";
 
 export const CONFIG_FILE = "ftrack-filter.config.json";
 const PACKAGE_KEY = "ftrack-filter";
@@ -89,7 +90,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 function checkConfig(data: unknown, file: string, prefix: string, dir: string): LintConfig {
   const fail = (key: string, problem: string): CliError => new CliError(`${file}: key "${prefix}${key}": ${problem}`);
   if (!isObject(data)) throw new CliError(`${file}: ${prefix === "" ? "the configuration" : `key "${prefix.slice(0, -1)}"`} must be a JSON object`);
-  const config: { file: string; rules: Record<string, RuleSetting>; dialect?: "trigger" | "event-hub"; schema?: string; maxWarnings?: number } = {
+  const config: { file: string; rules: RuleSettings; dialect?: "trigger" | "event-hub"; schema?: string; maxWarnings?: number } = {
     file,
     rules: {},
   };
@@ -97,11 +98,7 @@ function checkConfig(data: unknown, file: string, prefix: string, dir: string): 
     switch (key) {
       case "rules":
         if (!isObject(value)) throw fail(key, "must be an object of rule codes and settings");
-        for (const [code, setting] of Object.entries(value)) {
-          const problem = ruleCodeProblem(code) ?? ruleSettingProblem(setting);
-          if (problem !== undefined) throw fail(`rules.${code}`, problem);
-          config.rules[code] = setting as RuleSetting;
-        }
+        config.rules = checkRules(value, (code, problem) => fail(`rules.${code}`, problem));
         break;
       case "dialect":
         if (value !== "trigger" && value !== "event-hub") throw fail(key, `must be "trigger" or "event-hub", not ${JSON.stringify(value)}`);

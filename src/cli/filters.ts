@@ -8,9 +8,10 @@
  * blank lines and lines whose first non-blank character is `#` are skipped
  * (no filter can start with `#` either, so nothing is lost).
  */
-import { CliError, usageError } from "./args";
+import { CliError, EXIT, usageError, type ExitStatus } from "./args";
 import { expandPatterns } from "./hints";
-import { inputName, jsonErrorMessage, readText, splitLines, unreadable } from "./input";
+import { inputName, jsonErrorMessage, readLines, unreadable, type Line } from "./input";
+import { problem } from "./output";
 
 /** One filter to work on. */
 export interface FilterInput {
@@ -39,79 +40,126 @@ export interface Directive {
   readonly line: FilterInput;
   /** The codes named, each with its offsets in the comment line. */
   readonly codes: readonly { readonly code: string; readonly start: number; readonly end: number }[];
-  /** The codes that silenced a diagnostic; filled in while linting. */
+  /** The codes that silenced a diagnostic; filled in while linting its next line. */
   readonly used: Set<string>;
 }
 
-/** The filters gathered, the directives of their files, and the inputs that could not be read (already described). */
-export interface GatheredFilters {
-  readonly inputs: FilterInput[];
-  readonly directives: Directive[];
-  readonly problems: CliError[];
-}
+/** What gathering gives, in input order: a filter, or a directive whose next line holds no filter. */
+export type Gathered = { readonly kind: "filter"; readonly input: FilterInput } | { readonly kind: "directive"; readonly directive: Directive };
 
 /**
- * Gathers the filters given as arguments (`-` reads standard input there),
- * then those of each file in order; a file name with `*`, `?` or `**` that
- * names no file is expanded. Reads standard input when there is neither,
- * unless it is a terminal (a usage error then). An unreadable file is
- * recorded in `problems` and the others are still read.
+ * The filters given as arguments (`-` reads standard input there), then
+ * those of each file in order, as they are read: a file of one filter per
+ * line is streamed line by line, so memory stays flat however long it is
+ * (a JSON array file is read whole). A file name with `*`, `?` or `**`
+ * that names no file is expanded. Reads standard input when there is
+ * neither, unless it is a terminal (a usage error then, thrown before
+ * anything is yielded). An input that cannot be read is passed to
+ * `unreadable`, and the others are still read.
  */
-export async function gatherFilters(args: readonly string[], files: readonly string[]): Promise<GatheredFilters> {
-  const inputs: FilterInput[] = [];
-  const directives: Directive[] = [];
-  const problems: CliError[] = [];
-  const readFile = async (path: string): Promise<void> => {
-    try {
-      const found = fileFilters(inputName(path), await readText(path));
-      inputs.push(...found.inputs);
-      directives.push(...found.directives);
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      problems.push(error);
-    }
-  };
-  let argument = 0;
-  for (const filter of args) {
-    argument++;
-    if (filter === "-") await readFile("-");
-    else inputs.push({ source: `<arg ${argument}>`, label: `<arg ${argument}>`, lineOffset: 0, filter });
-  }
+export async function* gatherFilters(
+  args: readonly string[],
+  files: readonly string[],
+  unreadable: (problem: CliError) => void,
+): AsyncGenerator<Gathered> {
   let paths: readonly string[] = files;
   if (args.length === 0 && files.length === 0) {
     if (process.stdin.isTTY === true) throw usageError("no filters given: pass FILTER arguments, --file FILE, or pipe them in");
     paths = ["-"];
   }
+  const readFile = async function* (path: string): AsyncGenerator<Gathered> {
+    try {
+      yield* fileFilters(path);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      unreadable(error);
+    }
+  };
+  let argument = 0;
+  for (const filter of args) {
+    argument++;
+    if (filter === "-") yield* readFile("-");
+    else yield { kind: "filter", input: { source: `<arg ${argument}>`, label: `<arg ${argument}>`, lineOffset: 0, filter } };
+  }
   const expanded = await expandPatterns(paths);
-  problems.push(...expanded.problems);
-  for (const path of expanded.paths) await readFile(path);
-  return { inputs, directives, problems };
+  for (const problem of expanded.problems) unreadable(problem);
+  for (const path of expanded.paths) yield* readFile(path);
+}
+
+/** Reports that no filter was found, unless an unreadable input already explains it; the exit status. */
+export function noFilters(command: string, unreadable: number): ExitStatus {
+  if (unreadable === 0) problem(`no filters to ${command}: the input holds nothing but blank lines and # comments`);
+  return EXIT.usage;
+}
+
+/** A piece of a filter file: one of its lines, or the whole text of a JSON array file. */
+export type FilePiece = { readonly kind: "line"; readonly line: Line } | { readonly kind: "array"; readonly text: string };
+
+/**
+ * The lines of the filter file `path` (`-`: standard input) as they are
+ * read; when its first non-blank character is `[`, the blank lines before
+ * it, then its whole text as a JSON array. Throws a CliError when it
+ * cannot be read. Cost: memory of one line, or of the whole JSON array.
+ */
+export async function* filePieces(path: string): AsyncGenerator<FilePiece> {
+  // The text up to the first non-blank line, kept in case the file is a JSON array.
+  let opening = "";
+  let decided = false;
+  let array: string[] | undefined;
+  for await (const line of readLines(path)) {
+    if (array !== undefined) {
+      array.push(line.text, line.newline);
+      continue;
+    }
+    if (!decided) {
+      const trimmed = line.text.trim();
+      if (trimmed.startsWith("[")) {
+        array = [opening, line.text, line.newline];
+        continue;
+      }
+      if (trimmed === "") opening += line.text + line.newline;
+      else decided = true;
+    }
+    yield { kind: "line", line };
+  }
+  if (array !== undefined) yield { kind: "array", text: array.join("") };
+}
+
+/** Whether a line of a filter file holds a filter: it is neither blank nor a `#` comment. */
+export function isFilterLine(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed !== "" && !trimmed.startsWith("#");
 }
 
 const DIRECTIVE = /^(\s*#\s*)ftrack-filter-disable-next-line\b/;
 
-/** The filters of one file's text. Throws a CliError for a malformed JSON array. */
-export function fileFilters(name: string, text: string): { inputs: FilterInput[]; directives: Directive[] } {
-  if (text.trimStart().startsWith("[")) return { inputs: arrayFilters(name, text), directives: [] };
-  const inputs: FilterInput[] = [];
-  const directives: Directive[] = [];
+/**
+ * The filters of one file as they are read, each with the directive of the
+ * line above it; a directive followed by anything but a filter is given on
+ * its own. Throws a CliError when it cannot be read, or for a malformed
+ * JSON array.
+ */
+async function* fileFilters(path: string): AsyncGenerator<Gathered> {
+  const name = inputName(path);
   let pending: Directive | undefined;
-  splitLines(text).forEach((line, index) => {
+  for await (const piece of filePieces(path)) {
+    if (piece.kind === "array") {
+      for (const input of arrayFilters(name, piece.text)) yield { kind: "filter", input };
+      continue;
+    }
+    const { number, text } = piece.line;
     const directive = pending;
     pending = undefined;
-    const trimmed = line.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) {
-      const found = DIRECTIVE.exec(line);
-      if (found !== null) {
-        pending = parseDirective({ source: `${name}:${index + 1}`, label: name, file: name, lineOffset: index, filter: line }, found[0].length);
-        directives.push(pending);
-      }
-      return;
+    const at = { source: `${name}:${number}`, label: name, file: name, lineOffset: number - 1, filter: text };
+    if (isFilterLine(text)) {
+      yield { kind: "filter", input: directive === undefined ? at : { ...at, directive } };
+      continue;
     }
-    const input = { source: `${name}:${index + 1}`, label: name, file: name, lineOffset: index, filter: line };
-    inputs.push(directive === undefined ? input : { ...input, directive });
-  });
-  return { inputs, directives };
+    if (directive !== undefined) yield { kind: "directive", directive };
+    const found = DIRECTIVE.exec(text);
+    if (found !== null) pending = parseDirective(at, found[0].length);
+  }
+  if (pending !== undefined) yield { kind: "directive", directive: pending };
 }
 
 /** The codes after the directive's name: separated by commas, up to an optional ` -- reason`. */
@@ -128,7 +176,8 @@ function parseDirective(line: FilterInput, from: number): Directive {
   return { line, codes, used: new Set() };
 }
 
-function arrayFilters(name: string, text: string): FilterInput[] {
+/** The filters of a JSON array of strings. Throws a CliError when it is not one. */
+export function arrayFilters(name: string, text: string): FilterInput[] {
   let items: unknown;
   try {
     items = JSON.parse(text);

@@ -2,19 +2,22 @@
  * `ftrack-filter format`: prints filters in canonical form. A filter given
  * as an argument prints as one line; a file (or standard input) prints as a
  * whole, its comments, blank lines and unparsable lines kept as they were,
- * so the output can replace it (`--write` does so in place). `--check`
- * lists the filters that are not canonical and changes nothing. A filter
+ * so the output can replace it (`--write` does so in place, through a
+ * temporary file). Files are read, formatted and written line by line, so
+ * memory stays flat however long they are (a JSON array is read whole).
+ * `--check` lists the filters that are not canonical and changes nothing. A filter
  * with syntax errors is reported as `lint` reports it (on standard error)
  * and makes the exit status 1, like a filter that is not canonical.
  */
 import { CliError, dialectOption, EXIT, usageError, type ExitStatus, type Parsed } from "./args";
 import type { FORMAT_OPTIONS } from "./commands";
+import { filePieces } from "./filters";
+import { formatArray, formatLine, formatOne, textOf, type FilterOutcome } from "./format-text";
 import { expandPatterns } from "./hints";
-import { formatText, type FilterOutcome } from "./format-text";
-import { inputName, readText } from "./input";
-import { err, errStyle, out, outStyle, problem } from "./output";
+import { inputName } from "./input";
+import { drained, err, errStyle, out, outStyle, problem, write } from "./output";
 import { renderSyntaxErrors } from "./syntax";
-import { replaceFile } from "./write-file";
+import { replaceFile, type Replacement } from "./write-file";
 
 /** Counts over every filter seen. */
 interface Counts {
@@ -56,44 +59,66 @@ export async function runFormat(parsed: Parsed<typeof FORMAT_OPTIONS>): Promise<
     }
   };
 
-  args.forEach((filter, i) => {
+  for (let i = 0; i < args.length; i++) {
     const label = `<arg ${i + 1}>`;
-    const text = formatText(label, filter, dialect, report, "line");
-    if (!checking) out(text);
-  });
+    const outcome = formatOne({ source: label, label, lineOffset: 0, filter: args[i] ?? "" }, dialect);
+    report(outcome);
+    if (!checking) out(textOf(outcome));
+  }
   let unreadableInputs = 0;
   const expanded = await expandPatterns(paths);
   for (const unmatched of expanded.problems) problem(unmatched.message);
   unreadableInputs += expanded.problems.length;
   for (const path of expanded.paths) {
     const changedBefore = counts.changed;
-    let formatted: string;
+    let replacement: Replacement | undefined;
     try {
-      formatted = formatText(inputName(path), await readText(path), dialect, report, "file");
+      if (writing) replacement = await replaceFile(path);
     } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      problem(error.message);
+      problem(cannotWrite(path, error));
       unreadableInputs++;
       continue;
     }
-    if (writing) {
-      if (counts.changed > changedBefore) {
-        try {
-          await replaceFile(path, formatted);
-          out(`${outStyle().bold(path)}: formatted`);
-        } catch (error) {
-          problem(`${path}: cannot be written (${(error as { code?: string }).code ?? String(error)}); left as it was`);
-          unreadableInputs++;
-        }
+    // Each line is formatted and written as it is read: to standard output, or with --write to the replacement.
+    const emit = async (text: string): Promise<void> => {
+      if (replacement !== undefined) await replacement.write(text);
+      else if (!checking) write(text);
+      await drained();
+    };
+    const name = inputName(path);
+    try {
+      for await (const piece of filePieces(path)) {
+        await emit(piece.kind === "line" ? formatLine(name, piece.line, dialect, report) : formatArray(name, piece.text, dialect, report));
       }
-    } else if (!checking) {
-      process.stdout.write(formatted);
+    } catch (error) {
+      // An input that cannot be read, or a replacement that cannot be written: the file is left as it was.
+      await replacement?.discard();
+      if (error instanceof CliError) problem(error.message);
+      else if (replacement !== undefined) problem(cannotWrite(path, error));
+      else throw error;
+      unreadableInputs++;
+      continue;
+    }
+    if (replacement === undefined) continue;
+    if (counts.changed === changedBefore) {
+      await replacement.discard();
+      continue;
+    }
+    try {
+      await replacement.commit();
+      out(`${outStyle().bold(path)}: formatted`);
+    } catch (error) {
+      problem(cannotWrite(path, error));
+      unreadableInputs++;
     }
   }
   if (checking || writing) out(summary(counts, writing));
   if (unreadableInputs > 0) return EXIT.usage;
   return counts.invalid > 0 || (checking && counts.changed > 0) ? EXIT.finding : EXIT.ok;
 }
+
+const cannotWrite = (path: string, error: unknown): string =>
+  `${path}: cannot be written (${(error as { code?: string }).code ?? String(error)}); left as it was`;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 

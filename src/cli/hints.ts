@@ -22,7 +22,7 @@ export async function expandPatterns(paths: readonly string[]): Promise<{ paths:
   for (const path of paths) {
     const found = path === "-" ? [path] : await expandGlob(path);
     if (found.length === 0) problems.push(unreadable(path, "no file matches this pattern"));
-    expanded.push(...found);
+    for (const name of found) expanded.push(name);
   }
   return { paths: expanded, problems };
 }

@@ -100,19 +100,21 @@ export async function readText(path: string): Promise<string> {
   return text;
 }
 
-/** One line of an input: its 1-based number and its text without the line break. */
+/** One line of an input: its 1-based number, its text and the line break that ended it. */
 export interface Line {
   readonly number: number;
   readonly text: string;
-  /** Whether a line break ended it (false only for a last line without one). */
-  readonly ended: boolean;
+  /** `\n`, `\r\n` or `\r`; empty only for a last line without one. */
+  readonly newline: string;
 }
 
 /**
  * The lines of `path` (or standard input for `-`) as they arrive, so that
- * a long JSON Lines stream is processed while it is read. `\n`, `\r\n` and
- * `\r` end a line. Throws a CliError naming the input when it cannot be
- * read or is not UTF-8 text.
+ * a long file or stream is processed while it is read, in memory of one
+ * chunk and one line. `\n`, `\r\n` and `\r` end a line (a line ended by
+ * `\r` is given once the next character shows whether `\n` follows).
+ * Throws a CliError naming the input when it cannot be read or is not
+ * UTF-8 text.
  */
 export async function* readLines(path: string): AsyncGenerator<Line> {
   const name = inputName(path);
@@ -120,8 +122,8 @@ export async function* readLines(path: string): AsyncGenerator<Line> {
   const source: AsyncIterable<unknown> = path === "-" ? process.stdin : createReadStream(path);
   let pending = "";
   let number = 0;
-  // Set after a \r ends a line, so that the \n of a \r\n (maybe in the next chunk) ends nothing.
-  let afterCarriageReturn = false;
+  // A line ended by \r, held until the next character (maybe in the next chunk) says whether it is \r\n.
+  let held: string | undefined;
   const iterator = source[Symbol.asyncIterator]();
   for (;;) {
     let step: IteratorResult<unknown>;
@@ -139,30 +141,29 @@ export async function* readLines(path: string): AsyncGenerator<Line> {
     let from = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (afterCarriageReturn && c === 10) {
-        afterCarriageReturn = false;
-        from = i + 1;
+      if (held !== undefined) {
+        yield { number: ++number, text: held, newline: c === 10 ? "\r\n" : "\r" };
+        held = undefined;
+        if (c === 10) {
+          from = i + 1;
+          continue;
+        }
+      }
+      if (c === 10) {
+        yield { number: ++number, text: pending + text.slice(from, i), newline: "\n" };
+      } else if (c === 13) {
+        held = pending + text.slice(from, i);
+      } else {
         continue;
       }
-      afterCarriageReturn = false;
-      if (c === 10 || c === 13) {
-        yield { number: ++number, text: pending + text.slice(from, i), ended: true };
-        pending = "";
-        from = i + 1;
-        afterCarriageReturn = c === 13;
-      }
+      pending = "";
+      from = i + 1;
     }
     pending += text.slice(from);
     if (done) break;
   }
-  if (pending !== "") yield { number: ++number, text: pending, ended: false };
-}
-
-/** Splits text into lines as `readLines` does. */
-export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  return lines;
+  if (held !== undefined) yield { number: ++number, text: held, newline: "\r" };
+  if (pending !== "") yield { number: ++number, text: pending, newline: "" };
 }
 
 /** Where JSON.parse stopped, as a reason and a 1-based line and column of the text parsed. */

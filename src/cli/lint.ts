@@ -3,20 +3,23 @@
  * standard input) and prints the diagnostics compiler style, or as JSON,
  * GitHub Actions annotations or SARIF. Rule settings come from the
  * configuration file, then `--rule`; `# ftrack-filter-disable-next-line`
- * comments silence the line below them. Exit 0 when there is no error (and
+ * comments silence the line below them. Filters are linted and reported
+ * as they are read, one line at a time. Exit 0 when there is no error (and
  * no more warnings than `--max-warnings`), 1 otherwise, 2 when an input or
  * the configuration could not be read.
  */
 import { CliError, countOption, dialectOption, EXIT, formatOption, usageError, type ExitStatus, type Parsed } from "./args";
 import type { LINT_OPTIONS } from "./commands";
 import { findConfig, loadConfig, type LintConfig } from "./config";
-import { gatherFilters, type Directive } from "./filters";
+import { silence, unusedDirective } from "./directives";
+import { gatherFilters, noFilters } from "./filters";
 import { inputName, jsonErrorMessage, readText } from "./input";
-import { lint, loadSchema, type Diagnostic, type FtrackSchema } from "./lib";
-import { githubReport, jsonReport, sarifReport, type LintResult } from "./machine";
-import { out, outStyle, problem, terminalWidth } from "./output";
-import { renderDiagnostic, renderSummary, type Tally } from "./report";
-import { applyRuleSettings, ruleCodeProblem, ruleSettingProblem, type RuleSetting, type RuleSettings } from "./rules";
+import { lint, loadSchema, type FtrackSchema, type RuleSettings } from "./lib";
+import { lintReporter } from "./lint-report";
+import type { LintResult } from "./machine";
+import { drained, problem } from "./output";
+import type { Tally } from "./report";
+import { checkRules } from "./rules";
 
 /** Runs `lint` with its parsed arguments; resolves to the exit status. */
 export async function runLint(parsed: Parsed<typeof LINT_OPTIONS>): Promise<ExitStatus> {
@@ -30,49 +33,49 @@ export async function runLint(parsed: Parsed<typeof LINT_OPTIONS>): Promise<Exit
   const schema = schemaPath === undefined ? undefined : await readSchema(schemaPath);
   const quiet = values.quiet === true;
 
-  const { inputs, directives, problems } = await gatherFilters(positionals, values.file ?? []);
-  for (const unreadable of problems) problem(unreadable.message);
-  if (inputs.length === 0) {
-    if (problems.length === 0) problem("no filters to lint: the input holds nothing but blank lines and # comments");
-    return EXIT.usage;
-  }
-
-  const options = schema === undefined ? { dialect } : { dialect, schema };
-  const results: LintResult[] = inputs.map((input) => {
-    const diagnostics = applyRuleSettings(lint(input.filter, options), rules);
-    return { input, diagnostics: input.directive === undefined ? diagnostics : silence(diagnostics, input.directive) };
-  });
-  results.push(...unusedDirectives(directives, rules));
+  const options = schema === undefined ? { dialect, rules } : { dialect, schema, rules };
   const tally: Tally = { error: 0, warning: 0, info: 0 };
-  for (const { diagnostics } of results) {
-    for (const d of diagnostics) {
+  const reporter = lintReporter(outputFormat);
+  const report = (result: LintResult): void => {
+    for (const d of result.diagnostics) {
       // A `more-diagnostics` entry stands for the diagnostics it counts.
       if (d.omitted === undefined) tally[d.severity]++;
       else for (const severity of ["error", "warning", "info"] as const) tally[severity] += d.omitted[severity];
     }
-  }
-  const tooManyWarnings = maxWarnings !== undefined && tally.warning > maxWarnings;
-  // --quiet hides warnings and infos; they still count against --max-warnings.
-  const shown = quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === "error") })) : results;
-
-  if (outputFormat === "json") {
-    out(jsonReport(shown, inputs.length, tally));
-  } else if (outputFormat === "sarif") {
-    out(sarifReport(shown));
-  } else if (outputFormat === "github") {
-    for (const line of githubReport(shown)) out(line);
-    if (tooManyWarnings) out(`::error title=ftrack-filter::more warnings than --max-warnings ${maxWarnings} allows`);
-  } else {
-    const style = outStyle();
-    const width = terminalWidth();
-    for (const { input, diagnostics } of shown) {
-      for (const diagnostic of diagnostics) out(renderDiagnostic(input, diagnostic, style, width));
+    // --quiet hides warnings and infos; they still count against --max-warnings.
+    reporter.result(quiet ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === "error") } : result);
+  };
+  let filters = 0;
+  let unreadable = 0;
+  const unreadableInput = (error: CliError): void => {
+    problem(error.message);
+    unreadable++;
+  };
+  // Each filter is linted and reported as it is read, so memory stays flat however many there are.
+  for await (const item of gatherFilters(positionals, values.file ?? [], unreadableInput)) {
+    if (item.kind === "directive") {
+      const unused = unusedDirective(item.directive, rules);
+      if (unused !== undefined) report(unused);
+    } else {
+      const { input } = item;
+      filters++;
+      const diagnostics = lint(input.filter, options);
+      const directive = input.directive;
+      if (directive === undefined) {
+        report({ input, diagnostics });
+      } else {
+        const left = silence(diagnostics, directive);
+        const unused = unusedDirective(directive, rules);
+        if (unused !== undefined) report(unused);
+        report({ input, diagnostics: left });
+      }
     }
-    out(renderSummary(inputs.length, quiet ? { error: tally.error, warning: 0, info: 0 } : tally, style));
-    if (tooManyWarnings) out(style.yellow(`more warnings than --max-warnings ${maxWarnings} allows`));
+    await drained();
   }
-
-  if (problems.length > 0) return EXIT.usage;
+  reporter.end({ filters, tally, maxWarnings, quiet });
+  if (filters === 0) return noFilters("lint", unreadable);
+  if (unreadable > 0) return EXIT.usage;
+  const tooManyWarnings = maxWarnings !== undefined && tally.warning > maxWarnings;
   return tally.error > 0 || tooManyWarnings ? EXIT.finding : EXIT.ok;
 }
 
@@ -83,62 +86,18 @@ async function configFor(path: string | undefined, none: boolean): Promise<LintC
   return path === undefined ? findConfig(process.cwd()) : loadConfig(path, process.cwd());
 }
 
-/** The `--rule code=setting` options, checked. */
-function ruleOptions(options: readonly string[]): Record<string, RuleSetting> {
-  const rules: Record<string, RuleSetting> = {};
+/** The `--rule code=setting` options, checked; a later one for the same code wins. */
+function ruleOptions(options: readonly string[]): RuleSettings {
+  const rules: Record<string, string> = {};
+  const given: Record<string, string> = {};
   for (const option of options) {
     const equals = option.indexOf("=");
     if (equals === -1) throw usageError(`--rule takes CODE=SETTING (such as field-reference=off), not ${JSON.stringify(option)}`);
     const code = option.slice(0, equals).trim();
-    const setting = option.slice(equals + 1).trim();
-    const reason = ruleCodeProblem(code) ?? ruleSettingProblem(setting);
-    if (reason !== undefined) throw usageError(`--rule ${option}: ${reason}`);
-    rules[code] = setting as RuleSetting;
+    rules[code] = option.slice(equals + 1).trim();
+    given[code] = option;
   }
-  return rules;
-}
-
-/** The diagnostics a directive leaves, its codes that silenced one marked used. */
-function silence(diagnostics: readonly Diagnostic[], directive: Directive): Diagnostic[] {
-  const codes = new Set(directive.codes.map(({ code }) => code));
-  return diagnostics.filter((diagnostic) => {
-    if (diagnostic.code === "syntax" || !codes.has(diagnostic.code)) return true;
-    directive.used.add(diagnostic.code);
-    return false;
-  });
-}
-
-/**
- * A warning `unused-directive` for each code of a directive that silenced
- * nothing (a misspelt code, a rule set to off, a fixed filter), and for a
- * directive naming no code. Setting `unused-directive` is not offered: fix
- * or remove the comment.
- */
-function unusedDirectives(directives: readonly Directive[], rules: RuleSettings): LintResult[] {
-  const results: LintResult[] = [];
-  for (const directive of directives) {
-    const text = directive.line.filter;
-    const at = (start: number, end: number): Diagnostic["span"] => ({ start, end, line: 1, column: start + 1, endLine: 1, endColumn: end + 1 });
-    const diagnostics: Diagnostic[] = [];
-    if (directive.codes.length === 0) {
-      const end = text.trimEnd().length;
-      diagnostics.push({
-        code: "unused-directive",
-        severity: "warning",
-        message: "the directive names no rule; write the codes to silence after it, separated by commas",
-        span: at(text.length - text.trimStart().length, end),
-      });
-    }
-    for (const { code, start, end } of directive.codes) {
-      if (directive.used.has(code)) continue;
-      const reason =
-        ruleCodeProblem(code) ??
-        (rules[code] === "off" ? `the rule ${code} is off` : `the next line has no ${code} diagnostic to silence; remove the code`);
-      diagnostics.push({ code: "unused-directive", severity: "warning", message: `unused directive: ${reason}`, span: at(start, end) });
-    }
-    if (diagnostics.length > 0) results.push({ input: directive.line, diagnostics });
-  }
-  return results;
+  return checkRules(rules, (code, reason) => usageError(`--rule ${given[code] ?? code}: ${reason}`));
 }
 
 /** Reads a `query_schemas` result from a file; a CliError (status 2) when it is not one. */

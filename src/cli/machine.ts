@@ -43,46 +43,53 @@ export function filePosition(input: FilterInput, diagnostic: Diagnostic): FilePo
   };
 }
 
-/** The JSON report: `{ version, tool, results, summary }`. */
-export function jsonReport(results: readonly LintResult[], filters: number, tally: Tally): string {
-  const report = {
-    version: JSON_REPORT_VERSION,
-    tool: { name: "ftrack-filter", version },
-    results: results.map(({ input, diagnostics }) => ({
+/**
+ * The JSON report, `{ version, tool, results, summary }`, in three parts
+ * so that it can be written while the filters are linted: `head` up to the
+ * opening of `results`, each `item` (the first without a comma before
+ * it), and `tail` with the summary. Together they are exactly what
+ * `JSON.stringify(report, null, 2)` gives.
+ */
+export const jsonReport = {
+  head(): string {
+    const opened = JSON.stringify({ version: JSON_REPORT_VERSION, tool: { name: "ftrack-filter", version }, results: [null] }, null, 2);
+    return opened.slice(0, opened.lastIndexOf("null"));
+  },
+  item({ input, diagnostics }: LintResult, first: boolean): string {
+    const item = {
       source: input.source,
       file: input.file ?? null,
       filter: input.filter,
       diagnostics: diagnostics.map((diagnostic) => ({ ...filePosition(input, diagnostic), ...diagnostic })),
-    })),
-    summary: { filters, errors: tally.error, warnings: tally.warning, infos: tally.info },
-  };
-  return JSON.stringify(report, null, 2);
-}
+    };
+    return `${first ? "" : ",\n    "}${JSON.stringify(item, null, 2).replaceAll("\n", "\n    ")}`;
+  },
+  tail(filters: number, tally: Tally): string {
+    const summary = { filters, errors: tally.error, warnings: tally.warning, infos: tally.info };
+    return `\n  ],\n  "summary": ${JSON.stringify(summary, null, 2).replaceAll("\n", "\n  ")}\n}`;
+  },
+};
 
 const escapeData = (text: string): string => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 const GITHUB_LEVEL = { error: "error", warning: "warning", info: "notice" } as const;
 
 /**
- * GitHub Actions workflow commands, one line per diagnostic:
+ * GitHub Actions workflow commands for one filter, one line per diagnostic:
  * `::error file=F,line=L,col=C,endLine=..,endColumn=..,title=CODE::MESSAGE`.
  * A filter given as an argument has no file; its annotation has no place.
  */
-export function githubReport(results: readonly LintResult[]): string[] {
-  const lines: string[] = [];
-  for (const { input, diagnostics } of results) {
-    for (const diagnostic of diagnostics) {
-      const at = filePosition(input, diagnostic);
-      const place =
-        input.file === undefined || input.file === "<stdin>"
-          ? []
-          : [`file=${escapeProperty(input.file)}`, `line=${at.line}`, `col=${at.column}`, `endLine=${at.endLine}`, `endColumn=${at.endColumn}`];
-      const properties = [...place, `title=${escapeProperty(`ftrack-filter ${diagnostic.code}`)}`].join(",");
-      const message = input.file === undefined ? `${input.source}: ${diagnostic.message}` : diagnostic.message;
-      lines.push(`::${GITHUB_LEVEL[diagnostic.severity]} ${properties}::${escapeData(message)}`);
-    }
-  }
-  return lines;
+export function githubReport({ input, diagnostics }: LintResult): string[] {
+  return diagnostics.map((diagnostic) => {
+    const at = filePosition(input, diagnostic);
+    const place =
+      input.file === undefined || input.file === "<stdin>"
+        ? []
+        : [`file=${escapeProperty(input.file)}`, `line=${at.line}`, `col=${at.column}`, `endLine=${at.endLine}`, `endColumn=${at.endColumn}`];
+    const properties = [...place, `title=${escapeProperty(`ftrack-filter ${diagnostic.code}`)}`].join(",");
+    const message = input.file === undefined ? `${input.source}: ${diagnostic.message}` : diagnostic.message;
+    return `::${GITHUB_LEVEL[diagnostic.severity]} ${properties}::${escapeData(message)}`;
+  });
 }
 
 const sarifRegion = (at: FilePosition) => ({ startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn });
@@ -91,7 +98,9 @@ const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as cons
 
 /**
  * A SARIF 2.1.0 log with one run: a rule per code that occurs, a result
- * per diagnostic (with its fix when the linter suggests one).
+ * per diagnostic (with its fix when the linter suggests one). It is one
+ * JSON document whose rules come before the results, so the results are
+ * collected before it is written.
  */
 export function sarifReport(results: readonly LintResult[]): string {
   const codes = [...new Set(results.flatMap(({ diagnostics }) => diagnostics.map((d) => d.code)))].sort();

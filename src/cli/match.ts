@@ -12,7 +12,7 @@ import { expandPatterns, filterText, shapeHint } from "./hints";
 import { expandEventPaths } from "./input";
 import { compile, explain, FilterEvaluationError, type CompiledFilter, type Dialect, type Explanation } from "./lib";
 import { otherDialectShape } from "../matcher/event-shape";
-import { err, errStyle, out, outStyle, problem } from "./output";
+import { drained, err, errStyle, out, outStyle, problem } from "./output";
 import { filterArgument, renderSyntaxErrors, syntaxDiagnostics } from "./syntax";
 import { colourVerdict, renderTree } from "./tree";
 
@@ -65,12 +65,12 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
 
   const globbed = await expandPatterns(files.length === 0 ? ["-"] : files);
   const inputs = await expandEventPaths(globbed.paths);
-  inputs.problems.unshift(...globbed.problems);
+  for (const unreadable of globbed.problems) problem(unreadable.message);
   for (const unreadable of inputs.problems) problem(unreadable.message);
   let otherShape: { source: string; dialect: Dialect } | undefined;
   let events = 0;
   let matched = 0;
-  let failed = inputs.problems.length > 0;
+  let failed = globbed.problems.length + inputs.problems.length > 0;
   for (const path of inputs.paths) {
     try {
       for await (const item of readEvents(path)) {
@@ -106,6 +106,8 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
         } else if (verdict.error === undefined) {
           out(`${style.bold(item.source)}: ${colourVerdict(verdict.matched ? "match" : "no match", verdict.matched, style)}`);
         }
+        // Read no further than standard output can take, so that memory stays flat.
+        await drained();
       }
     } catch (error) {
       if (!(error instanceof CliError)) throw error;

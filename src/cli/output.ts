@@ -33,6 +33,11 @@ export function out(line: string): void {
   if (!closed) process.stdout.write(`${line}\n`);
 }
 
+/** Writes text as it is (no newline added) to standard output. */
+export function write(text: string): void {
+  if (!closed) process.stdout.write(text);
+}
+
 /**
  * Resolves once standard output has room again (at once when it has), so
  * that a command printing as it reads never buffers more than one chunk

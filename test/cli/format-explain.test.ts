@@ -99,6 +99,21 @@ describe("format", () => {
     expect(readdirSync(dirname(target)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
+  test("each line keeps its own line break, a last line without one included", () => {
+    const file = files.write("mixed.txt", "a=1\r\n# c\rb=2\nc=3");
+    expect(cli(["format", "--file", file]).stdout).toBe('a = "1"\r\n# c\rb = "2"\nc = "3"');
+  });
+
+  test("--write leaves a file it cannot read to the end as it was, with no temporary file", () => {
+    const bytes = Buffer.concat([Buffer.from("a=1\n".repeat(20_000)), Buffer.from([0xff, 0xfe, 0x0a])]);
+    const file = files.write("binary-tail.txt", bytes);
+    const result = cli(["format", "--write", "--file", file]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`${file}: not UTF-8 text`);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(readdirSync(dirname(file)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
   test("--write needs files", () => {
     expect(cli(["format", "--write", "a=1"]).stderr).toMatch(/^ftrack-filter: format: --write rewrites files/);
     expect(cli(["format", "--write", "--file", "-"], { input: "a=1\n" }).status).toBe(2);

@@ -1,6 +1,6 @@
 /**
- * The command line's own pieces, called directly: rule settings applied to
- * diagnostics (the seam a library option can replace), and the file
+ * The command line's own pieces, called directly: rule settings checked by
+ * the library's validateRules and given to lint as they are, and the file
  * pattern expansion used when the shell did not expand a pattern.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -8,31 +8,44 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { expandGlob } from "../../src/cli/glob";
-import { applyRuleSettings, ruleCodeProblem, ruleSettingProblem } from "../../src/cli/rules";
+import { checkRules, isOff, ruleCodeProblem, ruleSettingProblem } from "../../src/cli/rules";
 import { lint } from "../../src/index";
 
-describe("applyRuleSettings", () => {
-  const diagnostics = lint('entity.entity_type = "task" and entity.new.name = "a*" and entity.operation = delete');
+describe("rule settings", () => {
+  const source = 'entity.entity_type = "task" and entity.new.name = "a*b" and entity.operation = delete';
+  const fail = (code: string, message: string): Error => new Error(`${code}: ${message}`);
 
-  test("off drops, a severity replaces, other rules and the order stay", () => {
+  test("checked settings go to lint as they are: off drops, a severity replaces, other rules and the order stay", () => {
+    const diagnostics = lint(source);
     expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([
       ["unknown-entity-type", "warning"],
       ["wildcard", "info"],
       ["unknown-operation", "error"],
     ]);
-    const applied = applyRuleSettings(diagnostics, { "unknown-entity-type": "off", wildcard: "error", "never-equal": "off" });
+    const rules = checkRules({ "unknown-entity-type": "off", wildcard: "error", "never-equal": "off" }, fail);
+    const applied = lint(source, { rules });
     expect(applied.map((d) => [d.code, d.severity])).toEqual([
       ["wildcard", "error"],
       ["unknown-operation", "error"],
     ]);
     expect(applied[0]?.message).toBe(diagnostics[1]?.message);
-    // The input is not changed.
-    expect(diagnostics[1]?.severity).toBe("info");
   });
 
-  test("syntax errors keep their severity whatever the settings say", () => {
-    const syntax = lint("a =");
-    expect(applyRuleSettings(syntax, { syntax: "off" })).toEqual(syntax);
+  test("an opt-in rule is off until it is set; isOff knows both", () => {
+    const substring = 'entity.new.name = "comp*"';
+    expect(lint(substring)).toEqual([]);
+    expect(lint(substring, { rules: checkRules({ "wildcard-substring": "info" }, fail) }).map((d) => [d.code, d.severity])).toEqual([
+      ["wildcard-substring", "info"],
+    ]);
+    expect(isOff("wildcard-substring", {})).toBe(true);
+    expect(isOff("wildcard-substring", { "wildcard-substring": "info" })).toBe(false);
+    expect(isOff("wildcard", {})).toBe(false);
+    expect(isOff("wildcard", { wildcard: "off" })).toBe(true);
+  });
+
+  test("syntax errors cannot be set: the settings are refused before lint sees them", () => {
+    expect(() => checkRules({ syntax: "off" }, fail)).toThrow('syntax: "syntax" reports a filter that cannot be checked; it is always an error');
+    expect(lint("a =", { rules: {} }).map((d) => [d.code, d.severity])).toEqual([["syntax", "error"]]);
   });
 
   test("codes and settings are checked with suggestions", () => {
@@ -41,6 +54,10 @@ describe("applyRuleSettings", () => {
     expect(ruleCodeProblem("internal-error")).toMatch(/always an error/);
     expect(ruleSettingProblem("info")).toBeUndefined();
     expect(ruleSettingProblem(0)).toBe("a rule is set to off, error, warning or info, not 0");
+    // The first problem of the settings is the one thrown, named by its code.
+    expect(() => checkRules({ wildcard: "info", "never-equal": "warn", "empty-equals": "eror" }, fail)).toThrow(
+      'never-equal: a rule is set to off, error, warning or info, not "warn"; did you mean warning?',
+    );
   });
 });
 

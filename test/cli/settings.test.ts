@@ -6,14 +6,17 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { RULE_CODES } from "../../src/cli/rules";
+import { ruleCodeProblem } from "../../src/cli/rules";
+import { lintRules } from "../../src/index";
 import { cli, root, scratch, type CliResult } from "./run-cli";
 
 const files = scratch();
 afterAll(() => files.cleanup());
 
-// A wildcard is an info whatever else the rules learn: a stable example of a rule to set.
-const WILDCARD = 'entity.new.name = "comp*"';
+// A "*" inside a value is an ordinary character, an info whatever else the rules learn: a stable example of a rule to set.
+const WILDCARD = 'entity.new.name = "co*mp"';
+// A trailing "*" tests for a substring: the opt-in rule wildcard-substring, off by default.
+const SUBSTRING = 'entity.new.name = "comp*"';
 const LOWER_TASK = 'entity.entity_type = "task"';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -43,10 +46,20 @@ describe("--rule CODE=SETTING", () => {
     expect(cli(["lint", "--rule", "syntax=off", "a="]).stderr).toContain('"syntax" reports a filter that cannot be checked');
   });
 
-  test("the rule codes the command line knows are those of src/lint/RULES.md", () => {
+  test("an opt-in rule is off until set", () => {
+    expect(cli(["lint", SUBSTRING]).stdout).toBe("1 filter: no problems\n");
+    expect(cli(["lint", "--rule", "wildcard-substring=warning", SUBSTRING]).stdout).toMatch(/^<arg 1>:1:19: warning wildcard-substring: /m);
+  });
+
+  test("the rule codes the command line accepts are those of src/lint/RULES.md", () => {
     const table = readFileSync(join(root, "src/lint/RULES.md"), "utf8");
-    const documented = [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]);
-    expect([...RULE_CODES]).toEqual(documented);
+    // more-diagnostics counts the diagnostics a filter has past the listed ones: it is no rule to set.
+    const documented = [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1] ?? "").filter((code) => code !== "more-diagnostics");
+    expect(Object.keys(lintRules).sort()).toEqual([...documented].sort());
+    const fixed = ["syntax", "invalid-input", "internal-error"];
+    expect(documented.filter((code) => ruleCodeProblem(code) === undefined)).toEqual(documented.filter((code) => !fixed.includes(code)));
+    for (const code of fixed) expect(ruleCodeProblem(code)).toMatch(/always an error$/);
+    expect(ruleCodeProblem("more-diagnostics")).toMatch(/^no rule has the code "more-diagnostics"/);
   });
 });
 
@@ -126,7 +139,7 @@ describe("# ftrack-filter-disable-next-line", () => {
     const file = files.write(
       "directives.txt",
       [
-        "# ftrack-filter-disable-next-line wildcard -- a substring test on purpose",
+        "# ftrack-filter-disable-next-line wildcard -- a literal star on purpose",
         WILDCARD,
         "# ftrack-filter-disable-next-line unknown-entity-type, empty-equals",
         `${LOWER_TASK} and entity.new.description = ""`,
@@ -138,13 +151,36 @@ describe("# ftrack-filter-disable-next-line", () => {
     );
     const result = cli(["lint", "--file", file]);
     expect(result.status).toBe(0);
+    // In file order: the directive's line before the line it applies to.
     const heads = result.stdout.split("\n").filter((line) => line.startsWith(file));
     expect(heads).toHaveLength(3);
-    expect(heads[0]).toMatch(new RegExp(`^${escape(file)}:6:19: info wildcard: `));
-    expect(heads.slice(1)).toEqual([
+    expect(heads[0]).toBe(
       `${file}:5:35: warning unused-directive: unused directive: the next line has no unknown-entity-type diagnostic to silence; remove the code`,
-      `${file}:7:37: warning unused-directive: unused directive: no rule has the code "wildcards"; did you mean "wildcard"?`,
-    ]);
+    );
+    expect(heads[1]).toMatch(new RegExp(`^${escape(file)}:6:19: info wildcard: `));
+    expect(heads[2]).toBe(`${file}:7:37: warning unused-directive: unused directive: no rule has the code "wildcards"; did you mean "wildcard"?`);
     expect(result.stdout).toMatch(/3 filters: 2 warnings, 1 info\n$/);
+  });
+
+  test("a code of a rule that is off, set so or by default, is reported as such", () => {
+    const file = files.write("off.txt", ["# ftrack-filter-disable-next-line wildcard-substring, wildcard", SUBSTRING, ""].join("\n"));
+    const off = cli(["lint", "--rule", "wildcard=off", "--file", file]);
+    expect(off.stdout.split("\n").filter((line) => line.startsWith(file))).toEqual([
+      `${file}:1:35: warning unused-directive: unused directive: the rule wildcard-substring is off`,
+      `${file}:1:55: warning unused-directive: unused directive: the rule wildcard is off`,
+    ]);
+    // Turned on, the opt-in rule's diagnostic is silenced; wildcard has nothing to silence.
+    const on = cli(["lint", "--rule", "wildcard-substring=info", "--file", file]);
+    expect(on.stdout.split("\n").filter((line) => line.startsWith(file))).toEqual([
+      `${file}:1:55: warning unused-directive: unused directive: the next line has no wildcard diagnostic to silence; remove the code`,
+    ]);
+    expect(on.stdout).toMatch(/\n1 filter: 1 warning\n$/);
+  });
+
+  test("directives work while standard input is streamed", () => {
+    const input = ["# ftrack-filter-disable-next-line unknown-entity-type", 'entity.entity_type = "task"', LOWER_TASK, ""].join("\n");
+    const result = cli(["lint", "-"], { input });
+    expect(result.stdout).toMatch(/^<stdin>:3:22: warning unknown-entity-type: /);
+    expect(result.stdout).toMatch(/\n2 filters: 1 warning\n$/);
   });
 });

@@ -13,10 +13,11 @@ import { CLI, cli, cliClosingOutput, root, scratch } from "../../cli/run-cli";
 const files = scratch();
 afterAll(() => files.cleanup());
 
-/** `count` distinct filters, one per line. */
+/** `count` distinct clean filters, one per line. */
 function filterLines(count: number): string {
   const lines: string[] = [];
-  for (let i = 0; i < count; i++) lines.push(`entity.entity_type = "Task" and entity.new.status_id = "s${i}"`);
+  // A name, not an id: `status_id = "s1"` is an id-literal warning.
+  for (let i = 0; i < count; i++) lines.push(`entity.entity_type = "Task" and entity.new.name = "s${i}"`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -32,15 +33,15 @@ describe("long filter files are streamed", () => {
     expect(linted.status).toBe(0);
     const formatted = cli(["format", "--check", "--file", file], { nodeArgs: heap });
     expect(formatted.stderr).toBe("");
-    expect(formatted.stdout).toMatch(/^\S*200000 filters in canonical form\S*\n$/);
+    expect(formatted.stdout).toMatch(/^\S*200000 filters:\S* \S*all in canonical form\S*\n$/);
     expect(formatted.status).toBe(0);
   });
 
-  test("JSON output streamed item by item is the same JSON array", () => {
+  test("JSON output streamed item by item is the same JSON document, its results one array", () => {
     const file = files.write("three.txt", "a = 1\n\n# note\nentity.entity_type = task\nb = 2\n");
     const result = cli(["lint", "--format", "json", "--dialect", "event-hub", "--file", file]);
-    const report = JSON.parse(result.stdout) as { source: string }[];
-    expect(report.map((item) => item.source)).toEqual([`${file}:1`, `${file}:4`, `${file}:5`]);
+    const report = JSON.parse(result.stdout) as { results: { source: string }[] };
+    expect(report.results.map((item) => item.source)).toEqual([`${file}:1`, `${file}:4`, `${file}:5`]);
     expect(result.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
   });
 });
@@ -59,6 +60,16 @@ describe("exit statuses stay truthful when output is cut", () => {
     const file = files.write("none.jsonl", `${line}\n`.repeat(5000));
     const result = await cliClosingOutput(["match", "entity.entity_type = Shot", file]);
     expect(result.stdout).toMatch(/^\S+none\.jsonl:1: no match\n/);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+  });
+
+  test("lint | head -1 still exits 1 for an error on the last line", async () => {
+    const lines = Array.from({ length: 5000 }, () => 'entity.entity_type = "task"');
+    lines.push("entity.operation = delete");
+    const file = files.write("late-error.txt", `${lines.join("\n")}\n`);
+    const result = await cliClosingOutput(["lint", "--file", file]);
+    expect(result.stdout).toMatch(/^\S+late-error\.txt:1:22: warning unknown-entity-type: /);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
   });

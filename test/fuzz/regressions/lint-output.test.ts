@@ -84,12 +84,16 @@ describe("messages escape control characters", () => {
       `entity.operation = "${osc}\u202e"`,
       `a = "1" and a = "2${osc}"`,
     ];
+    // The trailing-wildcard rule, whose message quotes the value, is opt-in: turned on here.
+    const rules = { "wildcard-substring": "info" } as const;
     for (const source of filters) {
-      const diagnostics = lint(source);
+      const diagnostics = lint(source, { rules });
       expect(diagnostics.length).toBeGreaterThan(0);
       for (const d of diagnostics) expect(d.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     }
     expect(lint(filters[0] as string)[0]?.message).toContain("\\u001b]0;pwned\\u0007");
+    expect(lint(filters[2] as string, { rules }).map((d) => d.code)).toEqual(["wildcard-substring"]);
+    expect(lint(filters[2] as string, { rules })[0]?.message).toContain("a\\u001b]0;pwned\\u0007");
   });
 
   test("quoteText cuts on a code point boundary and escapes after cutting", () => {

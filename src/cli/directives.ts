@@ -1,0 +1,47 @@
+/**
+ * `# ftrack-filter-disable-next-line CODE[, CODE]` comments of filter files:
+ * the diagnostics of the next line they silence, and the `unused-directive`
+ * warning for a code that silenced nothing.
+ */
+import type { Directive } from "./filters";
+import type { Diagnostic, RuleSettings } from "./lib";
+import type { LintResult } from "./machine";
+import { isOff, ruleCodeProblem } from "./rules";
+
+/** The diagnostics a directive leaves, its codes that silenced one marked used. */
+export function silence(diagnostics: readonly Diagnostic[], directive: Directive): Diagnostic[] {
+  const codes = new Set(directive.codes.map(({ code }) => code));
+  return diagnostics.filter((diagnostic) => {
+    if (diagnostic.code === "syntax" || !codes.has(diagnostic.code)) return true;
+    directive.used.add(diagnostic.code);
+    return false;
+  });
+}
+
+/**
+ * The `unused-directive` warnings of a directive whose next line has been
+ * linted (or holds no filter): one for each code that silenced nothing (a
+ * misspelt code, a rule that is off, a fixed filter), one for a directive
+ * naming no code; undefined when there is none. Setting `unused-directive`
+ * is not offered: fix or remove the comment.
+ */
+export function unusedDirective(directive: Directive, rules: RuleSettings): LintResult | undefined {
+  const text = directive.line.filter;
+  const at = (start: number, end: number): Diagnostic["span"] => ({ start, end, line: 1, column: start + 1, endLine: 1, endColumn: end + 1 });
+  const diagnostics: Diagnostic[] = [];
+  if (directive.codes.length === 0) {
+    diagnostics.push({
+      code: "unused-directive",
+      severity: "warning",
+      message: "the directive names no rule; write the codes to silence after it, separated by commas",
+      span: at(text.length - text.trimStart().length, text.trimEnd().length),
+    });
+  }
+  for (const { code, start, end } of directive.codes) {
+    if (directive.used.has(code)) continue;
+    const reason =
+      ruleCodeProblem(code) ?? (isOff(code, rules) ? `the rule ${code} is off` : `the next line has no ${code} diagnostic to silence; remove the code`);
+    diagnostics.push({ code: "unused-directive", severity: "warning", message: `unused directive: ${reason}`, span: at(start, end) });
+  }
+  return diagnostics.length === 0 ? undefined : { input: directive.line, diagnostics };
+}
