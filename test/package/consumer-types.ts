@@ -9,11 +9,14 @@
 
 /**
  * The consumer's code. `vitest` brings `expect` and the matcher's types: an
- * ESM import, or vitest's globals where the file is CommonJS. Under node10
- * there is none: vitest's own declarations need node16, nodenext or bundler
- * resolution, so that consumer checks the main entry and the test kit, and
- * the vitest entry's resolution under node10 is checked by attw
- * (`npm run check:package`).
+ * ESM import, or vitest's globals where the file is CommonJS. Two consumers
+ * go without: under node10, and a CommonJS file under node16, vitest's own
+ * declarations do not load (node10 cannot resolve their imports, and under
+ * node16 vitest's CommonJS declarations re-export its ESM ones, TS1479 in
+ * vitest/index.d.cts), so no such project can use vitest's types, whatever
+ * this package declares. Those consumers check the main entry and the test
+ * kit; the vitest entry's resolution there is checked by attw (`npm run
+ * check:package`), and the ESM file under node16 checks it fully.
  */
 const consumer = (vitest: string) => `${vitest === "" ? "" : `${vitest}\nimport "ftrack-filter/vitest";`}
 import { compile, explain, FilterSet, FilterSyntaxError, lint, parse, parseEntityEvent } from "ftrack-filter";
@@ -55,7 +58,7 @@ const options = { strict: true, skipLibCheck: false, noEmit: true, target: "es20
 
 /** `moduleResolution` (with its `module`) and the files compiled under it. */
 export const RESOLUTIONS = {
-  node16: { module: "node16", files: { "node16/esm.mts": esm, "node16/cjs.cts": cjs } },
+  node16: { module: "node16", files: { "node16/esm.mts": esm, "node16/cjs.cts": plain } },
   nodenext: { module: "nodenext", files: { "nodenext/esm.mts": esm, "nodenext/cjs.cts": cjs } },
   bundler: { module: "esnext", files: { "bundler/main.ts": esm } },
   node10: { module: "commonjs", files: { "node10/main.ts": plain } },

@@ -22,13 +22,14 @@ const run = promisify(execFile);
 
 /**
  * The size budget of the tarball, in bytes (gzip, as `npm pack` reports).
- * It holds dist/ (about 240 kB: the library twice, ESM and CommonJS, each
- * with Chevrotain bundled once, plus the declarations) and the documents the
- * README links (the language reference with its conformance vectors,
- * SECURITY.md, the bench report, the changelog: about 45 kB). A new copy of
- * Chevrotain (about 70 kB gzip) cannot fit.
+ * It holds dist/ (about 265 kB: the library twice, ESM and CommonJS, each
+ * with one bundled Chevrotain of about 75 kB, plus the declarations) and the
+ * documents the README links (the language reference with its conformance
+ * vectors, SECURITY.md, the bench report, the changelog: about 70 kB). A
+ * second copy of Chevrotain in either module system would not fit, and the
+ * test below also counts the copies.
  */
-const PACKED_BUDGET = 300_000;
+const PACKED_BUDGET = 360_000;
 
 const RUNTIME_FILES: Readonly<Record<string, string>> = {
   "package.json": JSON.stringify({ name: "consumer", private: true, type: "module" }),
