@@ -478,18 +478,73 @@ export function shapeKey(ast: FilterAst, strict: boolean): string {
 }
 
 /**
+ * `text` as the engine's internalised copy, the one it keeps for property
+ * keys: a flat string that `===` compares with another internalised string
+ * (a key, or a short value `JSON.parse` made) by identity instead of
+ * character by character. A literal sliced out of filter text is neither;
+ * made a property key once, it is both. The value is the same string.
+ */
+function intern(text: string): string {
+  const holder: Record<string, true> = { __proto__: null } as unknown as Record<string, true>;
+  holder[text] = true;
+  for (const key in holder) return key;
+  return text;
+}
+
+/**
+ * The most generated code, in bytes as estimated by {@link generatedSizeBound},
+ * that `compile` generates under `backend: "auto"`; a larger filter is
+ * evaluated by closures. V8 compiles generated code at roughly 1 ms per
+ * 10 KiB, so this keeps a new shape's compilation to a few milliseconds
+ * whatever the filter text.
+ */
+export const MAX_GENERATED_BYTES = 64 * 1024;
+
+/**
+ * An upper bound on the length of the source {@link generateSource} makes
+ * for a filter with these conditions (each path step counted once per
+ * condition, as if no prefix were shared). Cost: O(conditions + segments),
+ * and it stops counting at `limit`.
+ */
+export function generatedSizeBound(conditions: readonly ConditionNode[], limit = Infinity): number {
+  // The function's frame, then per condition its test and statement, per
+  // step its fixed text (with names of up to eight characters) and its key
+  // quoted four times.
+  let size = 400;
+  const path = (segments: readonly string[]): void => {
+    for (const segment of segments) size += 260 + 4 * JSON.stringify(segment).length;
+  };
+  for (const condition of conditions) {
+    size += 120;
+    path(condition.field.segments);
+    if (condition.value.kind === "field") path(condition.value.segments);
+    if (size > limit) return size;
+  }
+  return size;
+}
+
+/** Whether the code of the shape `key` ({@link shapeKey}) has been generated and is still kept. */
+export function shapeIsGenerated(key: string): boolean {
+  return shapes.has(key);
+}
+
+/**
  * Compiles `ast` into a predicate with `new Function` (throws where a
  * content security policy forbids it). Strict predicates throw a
  * `FilterEvaluationError`; the others return false on any error. Cost: the
  * shape key, and for a shape not seen before one code generation and one
- * JavaScript compilation; the predicate allocates nothing on the common path.
+ * JavaScript compilation, linear in the generated code (about 1 ms per
+ * 10 KiB of it; see {@link generatedSizeBound}), without a bound of its own:
+ * a filter of a 65,000-segment path generates megabytes and takes most of
+ * a second. The predicate allocates nothing on the common path. `key`: the
+ * shape key, when the caller has it.
  */
 export function compileWithCodegen(
   ast: FilterAst,
   conditions: readonly ConditionNode[],
   strict: boolean,
+  key: string = shapeKey(ast, strict),
 ): (event: unknown) => boolean {
-  const key = shapeKey(ast, strict);
   let shape = shapes.get(key);
   if (shape === undefined) {
     const { source, slots } = generateSource(ast, conditions, strict);
@@ -501,7 +556,7 @@ export function compileWithCodegen(
   }
   const literals = shape.slots.map((slot) => {
     const value = (conditions[slot.condition] as ConditionNode).value as LiteralValue;
-    return slot.wildcard ? value.text.slice(0, -1) : value.text;
+    return intern(slot.wildcard ? value.text.slice(0, -1) : value.text);
   });
   return shape.factory(...RULE_VALUES, literals, conditions);
 }

@@ -9,6 +9,7 @@ import { format } from "../syntax/format";
 import { parseInDialect } from "../syntax/parser";
 import { compileWithClosures } from "./closure";
 import { codegenAvailable, compileWithCodegen } from "./codegen";
+import { compileAuto } from "./tiered";
 import { debugText } from "./debug-text";
 import { checkAst, checkOptions, conditionsOf, optionChecks } from "./validate";
 
@@ -23,9 +24,16 @@ export interface CompileOptions {
    */
   readonly strict?: boolean;
   /**
-   * `"auto"` (the default) generates code when `new Function` is allowed and
-   * falls back to closures; `"codegen"` insists (and throws where eval is
-   * forbidden); `"closure"` never generates code.
+   * `"auto"` (the default): generated code where `new Function` is allowed,
+   * closures elsewhere. A filter of a shape (fields, operators, structure)
+   * not generated before answers its first 1,000 calls through closures,
+   * then through generated code, compiled at that call; a filter whose
+   * generated code would exceed 64 KiB (about 75 conditions on
+   * three-segment paths, or one path of about 260 segments) always uses
+   * closures. `"codegen"` insists on generated code at once, of any size
+   * (its compile time grows with the filter: about 1 ms per 10 KiB of
+   * generated code), and throws where eval is forbidden; `"closure"` never
+   * generates code.
    */
   readonly backend?: "auto" | "codegen" | "closure";
 }
@@ -38,7 +46,11 @@ export interface CompiledFilter {
   readonly ast: FilterAst;
   readonly dialect: Dialect;
   readonly strict: boolean;
-  /** The backend actually used. */
+  /**
+   * The backend answering calls now. Under `backend: "auto"` a filter of a
+   * shape this process has not generated code for starts with `"closure"`
+   * and becomes `"codegen"` once called often (see `compile`).
+   */
   readonly backend: "codegen" | "closure";
 }
 
@@ -76,13 +88,15 @@ export function sourceOfAst(ast: FilterAst): string {
 /**
  * Compiles a filter once into a predicate to call for every event. Throws
  * `FilterSyntaxError` for bad text, TypeError for bad options or a malformed
- * AST. Cost: parsing, then with codegen a few microseconds for a filter
- * whose shape (fields, operators and structure; literals aside) this
- * process has compiled before, and about 120 µs to generate and compile a
- * new shape; closures take a few microseconds for any shape, but run
- * several times slower per event. Keep the result (or use `matches`, which
- * caches) rather than compiling per event. Calls are allocation-free on
- * the common path.
+ * AST. Cost: parsing, then a few microseconds: closures, or with generated
+ * code a filter whose shape (fields, operators and structure; literals
+ * aside) this process has generated before. Generating a new shape costs
+ * about 120 µs, paid by `"codegen"` here and by `"auto"` at the 1,001st
+ * call, if there is one; closures run several times slower per event. The
+ * work is linear in the filter text under `"auto"` and `"closure"` (a
+ * 64 KiB filter compiles in milliseconds). Keep the result (or use
+ * `matches`, which caches) rather than compiling per event. Calls are
+ * allocation-free on the common path.
  */
 export function compile(sourceOrAst: string | FilterAst, options?: CompileOptions): CompiledFilter {
   const opts = checkOptions<CompileOptions>("compile", options, optionChecks);
@@ -103,9 +117,19 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
   // A tree from the parser is valid by construction; one from elsewhere is checked.
   const conditions = typeof sourceOrAst === "string" ? conditionsOf(ast) : checkAst(ast, dialect);
   if (typeof sourceOrAst !== "string") source = sourceOfAst(ast);
-  const backend = requested === "closure" || (requested === "auto" && !codegenAvailable()) ? "closure" : "codegen";
-  const predicate =
-    backend === "codegen" ? compileWithCodegen(ast, conditions, strict) : compileWithClosures(ast, strict);
+  let predicate: (event: unknown) => boolean;
+  let backend: "codegen" | "closure" | (() => "codegen" | "closure");
+  if (requested === "closure" || (requested === "auto" && !codegenAvailable())) {
+    predicate = compileWithClosures(ast, strict);
+    backend = "closure";
+  } else if (requested === "codegen") {
+    predicate = compileWithCodegen(ast, conditions, strict);
+    backend = "codegen";
+  } else {
+    const auto = compileAuto(ast, conditions, strict);
+    predicate = auto.predicate;
+    backend = auto.tiered ? auto.backend : auto.backend();
+  }
   // Plain assignments, then freezing, give the same read-only properties as
   // Object.defineProperties at a small fraction of its cost.
   const filter = predicate as ((event: unknown) => boolean) & { -readonly [K in keyof CompiledFilter]: CompiledFilter[K] };
@@ -113,7 +137,8 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
   filter.ast = ast;
   filter.dialect = dialect;
   filter.strict = strict;
-  filter.backend = backend;
+  if (typeof backend === "string") filter.backend = backend;
+  else Object.defineProperty(filter, "backend", { get: backend, enumerable: true });
   const frozen: CompiledFilter = Object.freeze(filter);
   origins.set(frozen, { spansMatchSource: typeof sourceOrAst === "string" });
   return frozen;
