@@ -60,7 +60,24 @@ interface Origin {
   readonly spansMatchSource: boolean;
 }
 
+/** The key of a promotable filter's own function that tells the backend answering now (see `./tiered`). */
+const tier = Symbol("tier");
+
 const origins = new WeakMap<CompiledFilter, Origin>();
+
+/**
+ * The prototype of the filters that may be promoted: their `backend` is
+ * read through it, as a frozen function cannot change an own property.
+ * (Giving each its own accessor makes V8 turn the function into a slow
+ * dictionary object, which cost more than compiling with closures.)
+ */
+const promotable = Object.create(Function.prototype, {
+  backend: {
+    get(this: { [tier]?: () => "codegen" | "closure" }): "codegen" | "closure" {
+      return this[tier]?.() ?? "closure";
+    },
+  },
+}) as object;
 
 /** Whether `value` is a filter returned by `compile`. */
 export function isCompiledFilter(value: unknown): value is CompiledFilter {
@@ -138,7 +155,10 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
   filter.dialect = dialect;
   filter.strict = strict;
   if (typeof backend === "string") filter.backend = backend;
-  else Object.defineProperty(filter, "backend", { get: backend, enumerable: true });
+  else {
+    Object.setPrototypeOf(filter, promotable);
+    (filter as { [tier]?: () => "codegen" | "closure" })[tier] = backend;
+  }
   const frozen: CompiledFilter = Object.freeze(filter);
   origins.set(frozen, { spansMatchSource: typeof sourceOrAst === "string" });
   return frozen;
