@@ -4,7 +4,7 @@
 //
 //   node bench/run.mjs [--suite NAME]... [--rounds N] [--runs N] [--quick]
 //                      [--json] [--save FILE] [--compare FILE] [--dist DIR]
-//                      [--fail-on-miss]
+//                      [--baseline-dist DIR] [--fail-on-miss]
 //
 // Suite kinds: "ops" (throughput in this process, see lib/ops.mjs),
 // "process" (fresh Node processes, see lib/process.mjs) and "custom" (a
@@ -29,6 +29,9 @@ const USAGE = `usage: node bench/run.mjs [options]
   --save FILE      also write the result as JSON to FILE
   --compare FILE   show each row's change against a result saved with --save
   --dist DIR       the built package to measure (default: dist/)
+  --baseline-dist DIR
+                   a previous build (such as release 0.1.0's dist/) to measure side by side
+                   in the same run; the targets set against it read N/A without it
   --fail-on-miss   exit with status 1 when a target is missed (errors always do)`;
 
 function parseArgs(argv) {
@@ -54,6 +57,7 @@ function parseArgs(argv) {
       case "--save": opts.save = resolve(value()); break;
       case "--compare": opts.compare = resolve(value()); break;
       case "--dist": opts.dist = resolve(value()); break;
+      case "--baseline-dist": opts.baselineDist = resolve(value()); break;
       case "--fail-on-miss": opts.failOnMiss = true; break;
       case "--help": case "-h": console.log(USAGE); process.exit(0); break;
       default: throw new Error(`unknown option ${flag}\n${USAGE}`);
@@ -114,7 +118,12 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const { lib, dist } = await loadLibrary(opts.dist);
   const library = { ...packageInfo(root), dist: join(dist.source, "index.js"), exports: Object.keys(lib).sort() };
-  const ctx = { lib, dist, library, quick: opts.quick, runNode, root };
+  const ctx = { lib, dist, library, quick: opts.quick, runNode, root, baseline: undefined };
+  if (opts.baselineDist) {
+    const loaded = await loadLibrary(opts.baselineDist);
+    ctx.baseline = { ...loaded, source: opts.baselineDist };
+    library.baseline = join(opts.baselineDist, "index.js");
+  }
   const gc = garbageCollector();
   const meta = {
     library,

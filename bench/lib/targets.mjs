@@ -77,3 +77,28 @@ export function maxRatioTo(name, other, limit) {
     };
   };
 }
+
+/** A case's `skip` for the cases that measure the build given with --baseline-dist. */
+export const needsBaseline = (ctx) => (ctx.baseline ? undefined : "no previous build given (--baseline-dist DIR)");
+
+/**
+ * At most `limit` times case `other`'s median for a process case; the detail
+ * gives both medians with their spreads and the median of the ratios of
+ * runs made in the same rotation (moments apart).
+ */
+export function maxMedianRatioTo(name, other, limit) {
+  return (cases) => {
+    const row = cases[name];
+    const base = cases[other];
+    if (!measured(row)) return notMeasured(name, row);
+    if (!measured(base)) return notMeasured(other, base);
+    const ratio = row.medianMs / base.medianMs;
+    const paired = median(row.samplesMs.map((ms, i) => ms / base.samplesMs[i]));
+    const pass = ratio <= limit;
+    const spread = (r) => `${formatMs(r.medianMs)} (${formatMs(r.minMs)} .. ${formatMs(r.maxMs)})`;
+    return {
+      pass,
+      detail: `${formatRatio(ratio)} against ${formatRatio(limit)} (run by run: ${formatRatio(paired)}); ${spread(row)} against ${spread(base)}`,
+    };
+  };
+}
