@@ -23,7 +23,10 @@
  *
  * Each path step inlines `lookup` (see `./values`), with `undefined` as
  * "missing", so every property load has its own inline cache; only unusual
- * objects take the shared slow path. (A small reader function per key would
+ * objects take the shared slow path. Whether a value is a plain object (not
+ * an array, prototype `Object.prototype`) is asked once per call, at the
+ * first key found in it, and kept in a local for its other keys:
+ * `Object.getPrototypeOf` is a call when the events have many shapes. (A small reader function per key would
  * make the source a quarter as long and cheaper to generate, but most
  * filters of a large set are called too rarely for V8 to optimise them, and
  * unoptimised, the calls cost more than the reads: two to three times the
@@ -151,6 +154,7 @@ class Paths {
    */
   read(segments: readonly string[], done: Done, steps: string[]): string {
     let parent = "event";
+    let plain = "p";
     let level = this.root;
     for (const segment of segments) {
       let step = level.get(segment);
@@ -163,13 +167,17 @@ class Paths {
         done.add(step);
         const k = this.quote(segment);
         const p = parent;
+        // `plain` (whether the parent is a plain object) is worked out on
+        // the first read of a key of the parent that it holds, and kept
+        // for the parent's other keys.
         steps.push(
           `${step.name} = typeof ${p} !== "object" || ${p} === null || !(${k} in ${p}) ? void 0` +
-            ` : !isArray(${p}) && getPrototypeOf(${p}) === ObjectPrototype && !(${k} in ObjectPrototype) ? ${p}[${k}]` +
+            ` : (${plain} ??= !isArray(${p}) && getPrototypeOf(${p}) === ObjectPrototype) && !(${k} in ObjectPrototype) ? ${p}[${k}]` +
             ` : readOwn(${p}, ${k})`,
         );
       }
       parent = step.name;
+      plain = `p${step.name.slice(1)}`;
       level = step.next;
     }
     return parent;
@@ -363,7 +371,8 @@ export function generateSource(ast: FilterAst, conditions: readonly ConditionNod
   if (literals.length > 0) lines.push(`const ${literals.map((_, i) => `L${i} = literals[${i}]`).join(", ")};`);
   lines.push(`return function ftrackFilter(event) {`);
   if (strict) lines.push(`  let at = 0;`);
-  if (names.length > 0) lines.push(`  let ${names.join(", ")};`);
+  // Each value's local, and whether it is a plain object (`p` for the event, `p0` for `v0`, ...).
+  if (names.length > 0) lines.push(`  let ${names.join(", ")}, p, ${names.map((name) => `p${name.slice(1)}`).join(", ")};`);
   lines.push(`  try {`);
   for (const line of body) lines.push(`    ${line}`);
   lines.push(`  } catch (error) {`, strict ? `    return fail(error, conditions, at);` : `    return false;`, `  }`, `};`);
