@@ -394,24 +394,35 @@ export class FilterParser extends EmbeddedActionsParser {
  * costs several times a lookup and a copy. Each AST gets its own copy: the
  * memo's arrays are never handed out (frozen arrays, which could be shared,
  * are slower to iterate, and the matcher iterates paths on every event).
- * Bounded: only short texts, and the memo starts afresh when full.
+ * Bounded: only short texts, in 1,024 slots, each holding the last text
+ * remembered in it.
  */
 class PathMemo {
-  private readonly paths = new Map<string, readonly string[]>();
+  /**
+   * A direct-mapped table: the slot of a text comes from its length and
+   * three of its characters, and holds the last text remembered there. A
+   * lookup compares one string; a `Map` would first hash the text, which a
+   * token's text (fresh from the lexer) has never had done.
+   */
+  private readonly slots: ({ readonly text: string; readonly segments: readonly string[] } | undefined)[] = new Array(1024).fill(undefined);
 
   /** A fresh copy of the split of `text`, if known. */
   get(text: string): string[] | undefined {
-    return this.paths.get(text)?.slice();
+    const slot = this.slots[slotOf(text)];
+    return slot !== undefined && slot.text === text ? slot.segments.slice() : undefined;
   }
 
   /** Stores a copy of `segments` as the split of `text`, and returns `segments`. */
   remember(text: string, segments: string[]): string[] {
-    if (text.length <= 64) {
-      if (this.paths.size >= 1024) this.paths.clear();
-      this.paths.set(text, segments.slice());
-    }
+    if (text.length <= 64) this.slots[slotOf(text)] = { text, segments: segments.slice() };
     return segments;
   }
+}
+
+/** The slot of `text` in a {@link PathMemo}. */
+function slotOf(text: string): number {
+  const n = text.length;
+  return (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n >> 1) * 3 + text.charCodeAt(n - 1)) & 1023;
 }
 
 /** Valid fields, split. */
