@@ -532,11 +532,6 @@ export function generatedSizeBound(conditions: readonly ConditionNode[], limit =
   return size;
 }
 
-/** Whether the code of the shape `key` ({@link shapeKey}) has been generated and is still kept. */
-export function shapeIsGenerated(key: string): boolean {
-  return shapes.has(key);
-}
-
 /**
  * Compiles `ast` into a predicate with `new Function` (throws where a
  * content security policy forbids it). Strict predicates throw a

@@ -25,9 +25,9 @@ export interface CompileOptions {
   readonly strict?: boolean;
   /**
    * `"auto"` (the default): generated code where `new Function` is allowed,
-   * closures elsewhere. A filter of a shape (fields, operators, structure)
-   * not generated before answers its first 1,000 calls through closures,
-   * then through generated code, compiled at that call; a filter whose
+   * closures elsewhere. A filter answers its first 999 calls through
+   * closures, then through generated code, compiled at the 1,000th call
+   * (once per shape: fields, operators, structure); a filter whose
    * generated code would exceed 64 KiB (about 75 conditions on
    * three-segment paths, or one path of about 260 segments) always uses
    * closures. `"codegen"` insists on generated code at once, of any size
@@ -47,9 +47,9 @@ export interface CompiledFilter {
   readonly dialect: Dialect;
   readonly strict: boolean;
   /**
-   * The backend answering calls now. Under `backend: "auto"` a filter of a
-   * shape this process has not generated code for starts with `"closure"`
-   * and becomes `"codegen"` once called often (see `compile`).
+   * The backend answering calls now. Under `backend: "auto"` a filter
+   * starts with `"closure"` and becomes `"codegen"` once called often (see
+   * `compile`).
    */
   readonly backend: "codegen" | "closure";
 }
@@ -108,7 +108,7 @@ export function sourceOfAst(ast: FilterAst): string {
  * AST. Cost: parsing, then a few microseconds: closures, or with generated
  * code a filter whose shape (fields, operators and structure; literals
  * aside) this process has generated before. Generating a new shape costs
- * about 120 µs, paid by `"codegen"` here and by `"auto"` at the 1,001st
+ * about 120 µs, paid by `"codegen"` here and by `"auto"` at the 1,000th
  * call, if there is one; closures run several times slower per event. The
  * work is linear in the filter text under `"auto"` and `"closure"` (a
  * 64 KiB filter compiles in milliseconds). Keep the result (or use
@@ -145,7 +145,7 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
   } else {
     const auto = compileAuto(ast, conditions, strict);
     predicate = auto.predicate;
-    backend = auto.tiered ? auto.backend : auto.backend();
+    backend = auto.backend;
   }
   // Plain assignments, then freezing, give the same read-only properties as
   // Object.defineProperties at a small fraction of its cost.

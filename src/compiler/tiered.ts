@@ -7,9 +7,9 @@
  * about 100 ns sooner. A service that loads thousands of filters of
  * distinct shapes and calls most of them rarely should not pay the first
  * cost for each, and a filter called millions of times should not pay the
- * second. So a filter of a shape whose code this process has not generated
- * answers its first {@link PROMOTE_AFTER} - 1 calls through closures, and
- * the next call compiles the generated code (once per shape) and answers
+ * second. So every filter answers its first {@link PROMOTE_AFTER} - 1
+ * calls through closures, and the next call compiles the generated code
+ * (once per shape: for a shape generated before, a lookup) and answers
  * through it from then on. Both backends give the same result and the same
  * error on every event, so a caller cannot tell the tiers apart but by
  * `backend` and time. A filter whose generated code would exceed
@@ -17,12 +17,12 @@
  */
 import type { ConditionNode, FilterAst } from "../syntax/ast";
 import { compileWithClosures } from "./closure";
-import { MAX_GENERATED_BYTES, compileWithCodegen, generatedSizeBound, shapeIsGenerated, shapeKey } from "./codegen";
+import { MAX_GENERATED_BYTES, compileWithCodegen, generatedSizeBound, shapeKey } from "./codegen";
 
 type Predicate = (event: unknown) => boolean;
 
 /**
- * Calls answered through closures before a filter of a new shape is
+ * Calls answered through closures before a filter is
  * compiled to generated code. At about 100 ns saved per call against
  * 100 to 200 µs to compile, the two break even after one to two thousand
  * calls; promoting at 1,000 spends at most about twice what knowing the
@@ -34,48 +34,33 @@ export const PROMOTE_AFTER = 1000;
 export interface AutoCompiled {
   readonly predicate: Predicate;
   readonly backend: () => "codegen" | "closure";
-  /** Whether `backend` can still change. */
-  readonly tiered: boolean;
 }
 
-const closureOnly = (): "closure" => "closure";
-const codegenOnly = (): "codegen" => "codegen";
-
 /**
- * Compiles a filter for `backend: "auto"` where `new Function` works.
- * Cost: the size bound, the shape key, then either a generated shape's
- * closure over its literals (shape seen before) or closures (a new shape,
- * or code too large).
+ * Compiles a filter for `backend: "auto"` where `new Function` works:
+ * closures, and the promotion described above. Cost: a closure compile;
+ * the size bound and the shape key wait for the promoting call, so a
+ * filter never called often costs no more than closures.
  */
 export function compileAuto(ast: FilterAst, conditions: readonly ConditionNode[], strict: boolean): AutoCompiled {
-  if (generatedSizeBound(conditions, MAX_GENERATED_BYTES) > MAX_GENERATED_BYTES) {
-    return { predicate: compileWithClosures(ast, strict), backend: closureOnly, tiered: false };
-  }
-  const key = shapeKey(ast, strict);
-  if (shapeIsGenerated(key)) {
-    return { predicate: compileWithCodegen(ast, conditions, strict, key), backend: codegenOnly, tiered: false };
-  }
-  return tiered(ast, conditions, strict, key, PROMOTE_AFTER);
+  return tiered(ast, conditions, strict, PROMOTE_AFTER);
 }
 
 /**
  * A predicate that answers its first `promoteAfter - 1` calls through
- * closures, then compiles the generated code of shape `key` and answers
- * through it. Exported for tests, which promote early.
+ * closures; the next call compiles the generated code of its shape (a
+ * lookup when the shape has been generated before) and it answers through
+ * that from then on, unless the code would exceed
+ * {@link MAX_GENERATED_BYTES}. Exported for tests, which promote early.
  */
-export function tiered(
-  ast: FilterAst,
-  conditions: readonly ConditionNode[],
-  strict: boolean,
-  key: string,
-  promoteAfter: number,
-): AutoCompiled {
+export function tiered(ast: FilterAst, conditions: readonly ConditionNode[], strict: boolean, promoteAfter: number): AutoCompiled {
   let current = compileWithClosures(ast, strict);
   let backend: "codegen" | "closure" = "closure";
   let left = promoteAfter;
   const promote = (): void => {
+    if (generatedSizeBound(conditions, MAX_GENERATED_BYTES) > MAX_GENERATED_BYTES) return;
     try {
-      current = compileWithCodegen(ast, conditions, strict, key);
+      current = compileWithCodegen(ast, conditions, strict, shapeKey(ast, strict));
       backend = "codegen";
     } catch {
       // Generated code is only faster; the closures keep answering.
@@ -85,5 +70,5 @@ export function tiered(
     if (left > 0 && --left === 0) promote();
     return current(event);
   };
-  return { predicate, backend: () => backend, tiered: true };
+  return { predicate, backend: () => backend };
 }

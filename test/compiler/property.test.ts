@@ -7,7 +7,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { compile } from "../../src/compiler/compile";
-import { shapeKey } from "../../src/compiler/codegen";
 import { tiered } from "../../src/compiler/tiered";
 import { conditionsOf } from "../../src/compiler/validate";
 import { explain } from "../../src/compiler/explain";
@@ -114,7 +113,7 @@ test("codegen, closures, explain and the reference evaluator agree", () => {
       }
       // "auto" promotes from closures to generated code: the same answer before, at and after the promoting call.
       for (const strict of [true, false]) {
-        const auto = tiered(ast, conditionsOf(ast), strict, shapeKey(ast, strict), 2);
+        const auto = tiered(ast, conditionsOf(ast), strict, 2);
         const tiers: string[] = [];
         for (let call = 0; call < 3; call++) {
           tiers.push(auto.backend());

@@ -20,7 +20,7 @@ const eventFor = (segments: number, tag: string) => {
 };
 
 describe("tiered compile", () => {
-  test("a new shape answers through closures, then through generated code, with the same answers", () => {
+  test("a filter answers through closures, then through generated code, with the same answers", () => {
     const filter = compile("entity.tiered = x and entity.new.tiered != entity.old.tiered");
     const yes = { entity: { tiered: "x", new: { tiered: "a" }, old: { tiered: "b" } } };
     const no = { entity: { tiered: "x", new: { tiered: "a" }, old: { tiered: "a" } } };
@@ -31,8 +31,12 @@ describe("tiered compile", () => {
     expect(filter(yes)).toBe(true);
     expect(filter.backend).toBe("codegen");
     expect(filter(no)).toBe(false);
-    // The shape is generated now: another filter of it starts with generated code.
-    expect(compile("entity.tiered = y and entity.new.tiered != entity.old.tiered").backend).toBe("codegen");
+    // Another filter of the shape starts with closures too, and is promoted at the same call.
+    const sibling = compile("entity.tiered = y and entity.new.tiered != entity.old.tiered");
+    for (let call = 1; call < PROMOTE_AFTER; call++) sibling(yes);
+    expect(sibling.backend).toBe("closure");
+    expect(sibling({ entity: { tiered: "y", new: { tiered: "a" }, old: { tiered: "b" } } })).toBe(true);
+    expect(sibling.backend).toBe("codegen");
   });
 
   test("strict filters throw the same error in both tiers", () => {
