@@ -22,9 +22,11 @@ import { MAX_GENERATED_BYTES, compileWithCodegen, generatedSizeBound, shapeKey }
 type Predicate = (event: unknown) => boolean;
 
 /**
- * Calls answered through closures before a filter is
- * compiled to generated code. At about 100 ns saved per call against
- * 100 to 200 µs to compile, the two break even after one to two thousand
+ * Calls answered through closures before a filter is compiled to generated
+ * code. Measured in the bench (match and compile suites): generated code
+ * saves about 110 ns a call (15 ns against 127 ns for the status-change
+ * filter), and generating a new shape costs 55 µs on a quiet machine and
+ * up to 170 µs on a busy one, so the two break even after some 500 to 1,500
  * calls; promoting at 1,000 spends at most about twice what knowing the
  * future would have.
  */
