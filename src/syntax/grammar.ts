@@ -118,7 +118,7 @@ export class FilterParser extends EmbeddedActionsParser {
     // Most groups hold no "or": return before the loop allocates anything.
     if (!this.RECORDING_PHASE && !tokenMatcher(this.LA(1), Or)) return first;
     let operands: FilterAst[] | undefined;
-    if (!this.RECORDING_PHASE && !this.recovering) return this.chainRest("or", start, first);
+    if (this.fastPath()) return this.chainRest("or", start, first);
     this.MANY(() => {
       this.CONSUME(Or);
       const next = this.SUBRULE2(this.conjunction);
@@ -129,10 +129,10 @@ export class FilterParser extends EmbeddedActionsParser {
 
   private readonly conjunction = this.RULE("conjunction", (): FilterAst => {
     const start = this.LA(1);
-    const first = this.SUBRULE(this.negation);
+    const first = this.fastPath() && this.LA(1).tokenTypeIdx === WORD ? this.SUBRULE(this.condition) : this.SUBRULE(this.negation);
     if (!this.RECORDING_PHASE && !tokenMatcher(this.LA(1), And)) return first;
     let operands: FilterAst[] | undefined;
-    if (!this.RECORDING_PHASE && !this.recovering) return this.chainRest("and", start, first);
+    if (this.fastPath()) return this.chainRest("and", start, first);
     this.MANY(() => {
       this.CONSUME(And);
       const next = this.SUBRULE2(this.negation);
@@ -276,6 +276,16 @@ export class FilterParser extends EmbeddedActionsParser {
   }
 
   /**
+   * Whether the rules may leave Chevrotain's own machinery: not while it
+   * records the grammar, and not while recovering (its bookkeeping serves
+   * recovery). A condition that starts with a word is then parsed without
+   * the `negation` rule around it, which would only pass it through.
+   */
+  private fastPath(): boolean {
+    return !this.RECORDING_PHASE && !this.recovering;
+  }
+
+  /**
    * The rest of an `and` or `or` chain whose first operand is `first` and
    * whose next token is the connective, as the rule's `MANY` reads it, for
    * a parse that does not recover.
@@ -285,7 +295,11 @@ export class FilterParser extends EmbeddedActionsParser {
     let operands = this.append(kind, [], first);
     do {
       this.CONSUME(connective);
-      operands = this.append(kind, operands, kind === "and" ? this.SUBRULE2(this.negation) : this.SUBRULE2(this.conjunction));
+      const operand =
+        kind === "or" ? this.SUBRULE2(this.conjunction)
+        : this.LA(1).tokenTypeIdx === WORD ? this.SUBRULE2(this.condition)
+        : this.SUBRULE2(this.negation);
+      operands = this.append(kind, operands, operand);
     } while (tokenMatcher(this.LA(1), connective));
     return this.connective(kind, start, operands);
   }
