@@ -4,7 +4,7 @@
 //
 //   node bench/run.mjs [--suite NAME]... [--rounds N] [--runs N] [--quick]
 //                      [--json] [--save FILE] [--compare FILE] [--dist DIR]
-//                      [--fail-on-miss]
+//                      [--baseline-dist DIR] [--fail-on-miss]
 //
 // Suite kinds: "ops" (throughput in this process, see lib/ops.mjs),
 // "process" (fresh Node processes, see lib/process.mjs) and "custom" (a
@@ -29,10 +29,14 @@ const USAGE = `usage: node bench/run.mjs [options]
   --save FILE      also write the result as JSON to FILE
   --compare FILE   show each row's change against a result saved with --save
   --dist DIR       the built package to measure (default: dist/)
+  --baseline-dist DIR
+                   a previous build (such as release 0.1.0's dist/) to measure side by side
+                   in the same run; the targets set against it read N/A without it
+  --same-isolate   time every case of an ops suite in this process's isolate, not each in a worker of its own
   --fail-on-miss   exit with status 1 when a target is missed (errors always do)`;
 
 function parseArgs(argv) {
-  const opts = { suites: [], quick: false, json: false, failOnMiss: false, dist: join(root, "dist") };
+  const opts = { suites: [], quick: false, json: false, failOnMiss: false, isolate: true, dist: join(root, "dist") };
   const positive = (flag, text) => {
     const n = Number(text);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} expects a positive integer, got ${JSON.stringify(text)}`);
@@ -54,7 +58,9 @@ function parseArgs(argv) {
       case "--save": opts.save = resolve(value()); break;
       case "--compare": opts.compare = resolve(value()); break;
       case "--dist": opts.dist = resolve(value()); break;
+      case "--baseline-dist": opts.baselineDist = resolve(value()); break;
       case "--fail-on-miss": opts.failOnMiss = true; break;
+      case "--same-isolate": opts.isolate = false; break;
       case "--help": case "-h": console.log(USAGE); process.exit(0); break;
       default: throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
@@ -72,6 +78,7 @@ async function loadSuites(filter) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort()) {
     const suite = (await import(pathToFileURL(join(dir, file)).href)).default;
     suite.file = basename(file, ".mjs");
+    suite.url = pathToFileURL(join(dir, file)).href;
     suites.push(suite);
   }
   suites.sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.name.localeCompare(b.name));
@@ -114,14 +121,19 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const { lib, dist } = await loadLibrary(opts.dist);
   const library = { ...packageInfo(root), dist: join(dist.source, "index.js"), exports: Object.keys(lib).sort() };
-  const ctx = { lib, dist, library, quick: opts.quick, runNode, root };
+  const ctx = { lib, dist, library, quick: opts.quick, runNode, root, baseline: undefined };
+  if (opts.baselineDist) {
+    const loaded = await loadLibrary(opts.baselineDist);
+    ctx.baseline = { ...loaded, source: opts.baselineDist };
+    library.baseline = join(opts.baselineDist, "index.js");
+  }
   const gc = garbageCollector();
   const meta = {
     library,
     machine: machineInfo(),
-    options: { rounds: opts.rounds, runs: opts.runs, warmupMs: opts.warmupMs, batchMs: opts.batchMs, quick: opts.quick },
+    options: { rounds: opts.rounds, runs: opts.runs, warmupMs: opts.warmupMs, batchMs: opts.batchMs, quick: opts.quick, isolate: opts.isolate },
     method:
-      `ops: at least ${opts.warmupMs} ms warm-up per case, ${opts.rounds} rounds rotating the case order, one ~${opts.batchMs} ms batch per case per round` +
+      `ops: ${opts.isolate ? "each case in a worker thread (an isolate) of its own, " : "every case in one isolate, "}at least ${opts.warmupMs} ms warm-up per case, ${opts.rounds} rounds rotating the case order, one ~${opts.batchMs} ms batch per case per round` +
       `${gc ? ", full GC and one untimed batch before each timed batch" : ""}; median wall ns/op, spread min..max over rounds, ratio = median of per-round ratios, ` +
       `CPU/op = median process CPU time per op. ` +
       `process: ${opts.runs} fresh Node processes per case, median of the in-process figure.`,

@@ -15,12 +15,14 @@
 // the count of each batch must equal what the first pass over the inputs
 // predicts, so a loop whose calls were optimised away, or whose results
 // changed, fails loudly.
+import { garbageCollector } from "./environment.mjs";
+import { isolateCase } from "./isolate.mjs";
 import { median, range } from "./stats.mjs";
 
 const now = () => Number(process.hrtime.bigint());
 
 /** A timing loop of its own for each case, so that cases do not share type feedback. */
-function makeLoop(label) {
+export function makeLoop(label) {
   // The source is fixed text; `label` only names the case in a comment and is
   // reduced to safe characters, which also keeps V8 from sharing one compiled
   // loop between cases.
@@ -39,6 +41,13 @@ function makeLoop(label) {
     }
     return truthy;`,
   );
+}
+
+/** The count of truthy results among the first i outputs, for each i. */
+export function truthyPrefix(outputs) {
+  const prefix = [0];
+  for (const out of outputs) prefix.push(prefix[prefix.length - 1] + (out ? 1 : 0));
+  return prefix;
 }
 
 /** The number of truthy results a batch of `n` calls must produce. */
@@ -65,9 +74,7 @@ async function prepareCase(suite, spec, index, ctx) {
   } catch (error) {
     return { ...base, error: `setup or first call failed: ${error?.message ?? error}` };
   }
-  const prefix = [0];
-  for (const out of outputs) prefix.push(prefix[prefix.length - 1] + (out ? 1 : 0));
-  return { ...base, fn, inputs, outputs, prefix, loop: makeLoop(`${suite.name} ${index} ${spec.name}`), spec };
+  return { ...base, fn, inputs, outputs, prefix: truthyPrefix(outputs), loop: makeLoop(`${suite.name} ${index} ${spec.name}`), spec, index };
 }
 
 /**
@@ -75,7 +82,7 @@ async function prepareCase(suite, spec, index, ctx) {
  * results are not the expected ones. `cpu` is the process's CPU time (user +
  * system, all threads), which a busy machine inflates less than wall time.
  */
-function timeBatch(c, n) {
+export function timeBatch(c, n) {
   const cpuStart = process.cpuUsage();
   const start = now();
   const truthy = c.loop(c.fn, c.inputs, n);
@@ -97,7 +104,7 @@ function timeBatch(c, n) {
  * enough minimum), then until two batches in a row agree within 10%, for at
  * most three times `warmupMs`.
  */
-function calibrate(c, warmupMs, batchMs) {
+export function calibrate(c, warmupMs, batchMs) {
   const start = now();
   const minimum = start + warmupMs * 1e6;
   const maximum = start + warmupMs * 3 * 1e6;
@@ -118,10 +125,37 @@ function calibrate(c, warmupMs, batchMs) {
   return Math.max(1, Math.round((batchMs * 1e6) / Math.max(nsPerOp, 0.01)));
 }
 
+/** Times case `c` in this isolate, with the same requests as an isolated case. */
+function inProcess(c) {
+  const gc = garbageCollector();
+  return {
+    calibrate(warmupMs, batchMs, collect) {
+      if (collect) gc?.();
+      return calibrate(c, warmupMs, batchMs);
+    },
+    batch(n, collect) {
+      if (collect && gc) {
+        gc();
+        // A forced full collection leaves the heap unsettled: V8 sweeps
+        // the old generation in the background and has shrunk the young
+        // one, and code that allocates much (parse, compile) runs up to
+        // twice as slowly for the next 50 ms or so. One untimed batch of
+        // the same case lets it settle, so the timed batch sees the steady
+        // state of a running process, and the garbage collected during it
+        // is still this case's own.
+        c.loop(c.fn, c.inputs, n);
+      }
+      return timeBatch(c, n);
+    },
+  };
+}
+
 /**
- * Runs an ops suite. `options`: `{ rounds, warmupMs, batchMs, gc }`, where
- * `gc` (optional) collects garbage before each batch so that one case's
- * garbage is not collected on another case's clock.
+ * Runs an ops suite. `options`: `{ rounds, warmupMs, batchMs, gc, isolate }`,
+ * where `gc` (optional) collects garbage before each batch so that one
+ * case's garbage is not collected on another case's clock, and `isolate`
+ * times each case of a suite loaded from a module (`suite.url`) in a worker
+ * of its own. The first pass over the inputs and the checks run here.
  */
 export async function runOpsSuite(suite, ctx, options) {
   const prepared = [];
@@ -139,10 +173,19 @@ export async function runOpsSuite(suite, ctx, options) {
   }
 
   const live = prepared.filter((c) => c.fn && !c.error);
+  // Each case is timed in an isolate of its own when the suite is a module
+  // that a worker can load (see isolate.mjs); else in this one.
   for (const c of live) {
     try {
-      options.gc?.();
-      c.n = calibrate(c, options.warmupMs, options.batchMs);
+      c.runner = options.isolate && suite.url ? await isolateCase(suite.url, c.index, `${suite.name} ${c.index} ${c.name}`, ctx) : inProcess(c);
+    } catch (error) {
+      c.error = `could not start the case's isolate: ${error.message}`;
+    }
+  }
+  for (const c of live) {
+    if (c.error) continue;
+    try {
+      c.n = await c.runner.calibrate(options.warmupMs, options.batchMs, options.gc !== undefined);
       c.samples = [];
       c.cpuSamples = [];
     } catch (error) {
@@ -157,18 +200,7 @@ export async function runOpsSuite(suite, ctx, options) {
     for (const c of order) {
       if (c.error) continue;
       try {
-        if (options.gc) {
-          options.gc();
-          // A forced full collection leaves the heap unsettled: V8 sweeps
-          // the old generation in the background and has shrunk the young
-          // one, and code that allocates much (parse, compile) runs up to
-          // twice as slowly for the next 50 ms or so. One untimed batch of
-          // the same case lets it settle, so the timed batch sees the steady
-          // state of a running process, and the garbage collected during it
-          // is still this case's own.
-          c.loop(c.fn, c.inputs, c.n);
-        }
-        const { wall, cpu } = timeBatch(c, c.n);
+        const { wall, cpu } = await c.runner.batch(c.n, options.gc !== undefined);
         c.samples.push(wall);
         c.cpuSamples.push(cpu);
       } catch (error) {
@@ -176,6 +208,7 @@ export async function runOpsSuite(suite, ctx, options) {
       }
     }
   }
+  await Promise.all(live.map((c) => c.runner?.close?.()));
 
   const baseSamples = baseline && !baseline.error ? baseline.samples : undefined;
   const cases = prepared.map((c) => {

@@ -92,6 +92,7 @@ export function renderMarkdown(result) {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; load average at start ${m.loadAverage.join(" / ")}`,
     `- Node ${m.node} (V8 ${m.v8}); ${m.date}`,
     `- Library: ${meta.library.dist} (copied to a temporary folder at start; every suite measures that copy)`,
+    ...(meta.library.baseline ? [`- Baseline build, measured side by side in the same run: ${meta.library.baseline} (copied likewise)`] : []),
     `- Method: ${meta.method}`,
   ];
   if (result.comparedWith) {

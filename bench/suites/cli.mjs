@@ -20,17 +20,21 @@ const MISTAKES = [
 
 const VERSION = "ftrack-filter --version";
 const LINT_PUBLIC = "lint: the 4 public trigger filters, cycled";
+const NODE_ALONE = "node alone (node -e 0)";
+const LINT_ONE = "ftrack-filter lint FILTER (four conditions)";
+const LINT_ONE_BASE = "ftrack-filter lint FILTER, previous build (--baseline-dist)";
 
 /** The commands timed, each in fresh processes; `args` follow `node`. */
 const commands = (ctx) => {
   const cli = join(ctx.dist.dir, "cli", "index.js");
   const event = join(ctx.root, "examples", "events", "task-update-status.json");
   return [
-    { name: "node alone (node -e 0)", baseline: true, args: ["-e", "0"] },
+    { name: NODE_ALONE, baseline: true, args: ["-e", "0"] },
     // An ES module entry point starts Node's ESM loader, which the CLI (an ES module) cannot avoid.
     { name: "node alone, ES module (node --input-type=module -e 0)", args: ["--input-type=module", "-e", "0"] },
     { name: VERSION, args: [cli, "--version"] },
-    { name: "ftrack-filter lint FILTER (four conditions)", args: [cli, "lint", STATUS_CHANGE_TO_FILTER] },
+    { name: LINT_ONE, args: [cli, "lint", STATUS_CHANGE_TO_FILTER] },
+    ...(ctx.baseline ? [{ name: LINT_ONE_BASE, args: [join(ctx.baseline.dist.dir, "cli", "index.js"), "lint", STATUS_CHANGE_TO_FILTER] }] : []),
     {
       name: "ftrack-filter match FILTER EVENT.json",
       args: [cli, "match", STATUS_CHANGE_TO_FILTER, event],
@@ -147,6 +151,22 @@ export default {
         const row = cases[VERSION];
         if (!row || row.skipped || row.error) return { pass: null, detail: row?.skipped ?? row?.error ?? "not measured" };
         return { pass: row.value < 100, detail: `median ${formatMs(row.value)} against 100 ms` };
+      },
+    },
+    {
+      description: "ftrack-filter lint FILTER at most 0.5x the previous build's time over node -e 0 (medians, alternating fresh processes)",
+      check: (cases) => {
+        const rows = [cases[LINT_ONE], cases[LINT_ONE_BASE], cases[NODE_ALONE]];
+        const missing = rows.find((row) => !row || row.skipped || row.error);
+        if (missing !== undefined || rows.length < 3) {
+          return { pass: null, detail: missing?.skipped ?? missing?.error ?? "no previous build given (--baseline-dist DIR)" };
+        }
+        const [ours, base, node] = rows.map((row) => row.value);
+        const ratio = (ours - node) / (base - node);
+        return {
+          pass: ratio <= 0.5,
+          detail: `${ratio.toFixed(2)}x against 0.50x: ${formatMs(ours - node)} over node alone against ${formatMs(base - node)} (${formatMs(ours)}, ${formatMs(base)}, node ${formatMs(node)})`,
+        };
       },
     },
     {

@@ -6,25 +6,25 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { STATUS_CHANGE_TO_FILTER } from "../data/public-filters.mjs";
-import { maxMedianMs } from "../lib/targets.mjs";
+import { maxMedianMs, maxMedianRatioTo, needsBaseline } from "../lib/targets.mjs";
 
 const FILTER = JSON.stringify(STATUS_CHANGE_TO_FILTER);
 
 // Every script prints one JSON line: `ms` is the headline, `startup` the
 // time Node took before the script's first line (performance.now() counts
 // from the process's time origin).
-const esm = (ctx, parse) => `
+const esm = (ctx, parse, build = ctx.dist) => `
 const startup = performance.now();
-const lib = await import(${JSON.stringify(ctx.dist.esmUrl)});
+const lib = await import(${JSON.stringify(build.esmUrl)});
 const imported = performance.now();
 ${parse ? `if (!lib.parse(${FILTER})) throw new Error("no AST");` : ""}
 const done = performance.now();
 console.log(JSON.stringify({ ms: done - startup, import: imported - startup, ${parse ? "parse: done - imported, " : ""}startup }));
 `;
 
-const cjs = (ctx, parse) => `
+const cjs = (ctx, parse, build = ctx.dist) => `
 const startup = performance.now();
-const lib = require(${JSON.stringify(ctx.dist.cjsPath)});
+const lib = require(${JSON.stringify(build.cjsPath)});
 const required = performance.now();
 ${parse ? `if (!lib.parse(${FILTER})) throw new Error("no AST");` : ""}
 const done = performance.now();
@@ -91,6 +91,11 @@ console.log(JSON.stringify({ ms: performance.now() - startup, startup }));
 `;
 }
 
+const ESM_PARSE = "ESM: import dist/index.js + first parse";
+const ESM_PARSE_BASE = "ESM: import + first parse, previous build (--baseline-dist)";
+const CJS_PARSE = "CJS: require dist/index.cjs + first parse";
+const CJS_PARSE_BASE = "CJS: require + first parse, previous build (--baseline-dist)";
+
 const noCompile = (ctx) => (typeof ctx.lib.compile === "function" ? undefined : "compile is not exported yet");
 const noCjs = (ctx) => (ctx.dist.hasCjs ? undefined : "dist/index.cjs does not exist");
 
@@ -120,19 +125,34 @@ console.log(JSON.stringify({ ms: performance.now() - startup, startup }));
       script: chevrotainFloor,
     },
     { name: "ESM: import dist/index.js", script: (ctx) => esm(ctx, false) },
-    { name: "ESM: import dist/index.js + first parse", script: (ctx) => esm(ctx, true) },
+    { name: ESM_PARSE, script: (ctx) => esm(ctx, true) },
+    { name: ESM_PARSE_BASE, skip: needsBaseline, script: (ctx) => esm(ctx, true, ctx.baseline.dist) },
     { name: "ESM: import + first compile + first match", skip: noCompile, script: esmCompile },
     { name: "CJS: require dist/index.cjs", type: "commonjs", skip: noCjs, script: (ctx) => cjs(ctx, false) },
-    { name: "CJS: require dist/index.cjs + first parse", type: "commonjs", skip: noCjs, script: (ctx) => cjs(ctx, true) },
+    { name: CJS_PARSE, type: "commonjs", skip: noCjs, script: (ctx) => cjs(ctx, true) },
+    {
+      name: CJS_PARSE_BASE,
+      type: "commonjs",
+      skip: (ctx) => needsBaseline(ctx) ?? (ctx.baseline.dist.hasCjs ? undefined : "the previous build has no index.cjs"),
+      script: (ctx) => cjs(ctx, true, ctx.baseline.dist),
+    },
   ],
   targets: [
     {
       description: "ESM import + first parse under 40 ms (median)",
-      check: maxMedianMs("ESM: import dist/index.js + first parse", 40),
+      check: maxMedianMs(ESM_PARSE, 40),
+    },
+    {
+      description: "ESM import + first parse at most 0.65x the previous build's (median, alternating fresh processes)",
+      check: maxMedianRatioTo(ESM_PARSE, ESM_PARSE_BASE, 0.65),
+    },
+    {
+      description: "CJS require + first parse at most 0.65x the previous build's (median, alternating fresh processes)",
+      check: maxMedianRatioTo(CJS_PARSE, CJS_PARSE_BASE, 0.65),
     },
     {
       description: "CJS require + first parse under 40 ms (median)",
-      check: maxMedianMs("CJS: require dist/index.cjs + first parse", 40),
+      check: maxMedianMs(CJS_PARSE, 40),
     },
   ],
 };

@@ -1,6 +1,6 @@
 // Parse and format throughput of the public filters.
 import { EVENT_HUB_EXPRESSIONS, STATUS_CHANGE_TO_FILTER, TRIGGER_FILTERS } from "../data/public-filters.mjs";
-import { minOpsPerSec } from "../lib/targets.mjs";
+import { maxRatioTo, minOpsPerSec, needsBaseline } from "../lib/targets.mjs";
 
 const PUBLIC = [
   ...TRIGGER_FILTERS.map((source) => ({ source, options: { dialect: "trigger" } })),
@@ -8,6 +8,24 @@ const PUBLIC = [
 ];
 
 const isAst = (value) => typeof value === "object" && value !== null && typeof value.kind === "string";
+const astsOnly = ({ outputs }) => (outputs.every(isAst) ? undefined : "parse returned something other than an AST");
+
+const FOUR = "parse: AssetVersion status change to Approved (4 conditions)";
+const FOUR_BASE = "parse: the same, previous build (--baseline-dist)";
+const ALL = "parse: all 11 public filters, cycled";
+const ALL_BASE = "parse: all 11, previous build (--baseline-dist)";
+
+/** The same AST, span for span, from this build and the previous one. */
+const sameAsBaseline = ({ outputs, inputs, ctx }) => {
+  const problem = astsOnly({ outputs });
+  if (problem) return problem;
+  for (const [i, input] of inputs.entries()) {
+    const source = typeof input === "string" ? input : input.source;
+    const options = typeof input === "string" ? undefined : input.options;
+    if (JSON.stringify(ctx.baseline.lib.parse(source, options)) !== JSON.stringify(outputs[i])) return `another AST for ${JSON.stringify(source)}`;
+  }
+  return undefined;
+};
 
 export default {
   name: "parse",
@@ -18,15 +36,28 @@ export default {
   inputs: PUBLIC,
   cases: [
     {
-      name: "parse: AssetVersion status change to Approved (4 conditions)",
+      name: FOUR,
       inputs: [STATUS_CHANGE_TO_FILTER],
       setup: ({ lib }) => (source) => lib.parse(source),
-      check: ({ outputs }) => (outputs.every(isAst) ? undefined : "parse returned something other than an AST"),
+      check: astsOnly,
     },
     {
-      name: "parse: all 11 public filters, cycled",
+      name: FOUR_BASE,
+      skip: needsBaseline,
+      inputs: [STATUS_CHANGE_TO_FILTER],
+      setup: ({ baseline }) => (source) => baseline.lib.parse(source),
+      check: astsOnly,
+    },
+    {
+      name: ALL,
       setup: ({ lib }) => (input) => lib.parse(input.source, input.options),
-      check: ({ outputs }) => (outputs.every(isAst) ? undefined : "parse returned something other than an AST"),
+      check: (args) => (args.ctx.baseline ? sameAsBaseline(args) : astsOnly(args)),
+    },
+    {
+      name: ALL_BASE,
+      skip: needsBaseline,
+      setup: ({ baseline }) => (input) => baseline.lib.parse(input.source, input.options),
+      check: astsOnly,
     },
     {
       name: "format: text to canonical text (parse + print), all 11",
@@ -50,7 +81,9 @@ export default {
   targets: [
     {
       description: "at least 250,000 parses/s of the four-condition AssetVersion filter",
-      check: minOpsPerSec("parse: AssetVersion status change to Approved (4 conditions)", 250_000),
+      check: minOpsPerSec(FOUR, 250_000),
     },
+    { description: "parse of the four-condition filter at most 0.75x the previous build's time, side by side", check: maxRatioTo(FOUR, FOUR_BASE, 0.75) },
+    { description: "parse of all 11 public filters at most 0.75x the previous build's time, side by side", check: maxRatioTo(ALL, ALL_BASE, 0.75) },
   ],
 };

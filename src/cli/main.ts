@@ -8,6 +8,7 @@
  * one line on standard error with exit status 2; a defect of ftrack-filter
  * itself is one line too, with status 70.
  */
+import * as nodeModule from "node:module";
 import { version } from "../../package.json";
 import { CliError, EXIT, parseCommand, unknown, usageError, type ExitStatus } from "./args";
 import {
@@ -87,7 +88,23 @@ async function runCommand(command: CommandName, args: string[]): Promise<ExitSta
   }
 }
 
+/**
+ * Turns on Node's compile cache (Node 22.1 and later; nothing on older
+ * versions), in Node's default place (or `NODE_COMPILE_CACHE`), before the
+ * command's module and the parser are loaded: later runs skip compiling
+ * them, some 10 ms a run. A cache that cannot be written (a read-only
+ * temporary folder) only means no cache; Node then compiles as usual.
+ */
+function enableCompileCache(): void {
+  try {
+    (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  } catch {
+    // No cache: the run is the same, only slower to start.
+  }
+}
+
 async function main(): Promise<void> {
+  enableCompileCache();
   handleClosedOutput();
   let status: ExitStatus;
   try {

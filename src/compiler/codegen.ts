@@ -23,7 +23,10 @@
  *
  * Each path step inlines `lookup` (see `./values`), with `undefined` as
  * "missing", so every property load has its own inline cache; only unusual
- * objects take the shared slow path. (A small reader function per key would
+ * objects take the shared slow path. Whether a value is a plain object (not
+ * an array, prototype `Object.prototype`) is asked once per call, at the
+ * first key found in it, and kept in a local for its other keys:
+ * `Object.getPrototypeOf` is a call when the events have many shapes. (A small reader function per key would
  * make the source a quarter as long and cheaper to generate, but most
  * filters of a large set are called too rarely for V8 to optimise them, and
  * unoptimised, the calls cost more than the reads: two to three times the
@@ -151,6 +154,7 @@ class Paths {
    */
   read(segments: readonly string[], done: Done, steps: string[]): string {
     let parent = "event";
+    let plain = "p";
     let level = this.root;
     for (const segment of segments) {
       let step = level.get(segment);
@@ -163,13 +167,17 @@ class Paths {
         done.add(step);
         const k = this.quote(segment);
         const p = parent;
+        // `plain` (whether the parent is a plain object) is worked out on
+        // the first read of a key of the parent that it holds, and kept
+        // for the parent's other keys.
         steps.push(
           `${step.name} = typeof ${p} !== "object" || ${p} === null || !(${k} in ${p}) ? void 0` +
-            ` : !isArray(${p}) && getPrototypeOf(${p}) === ObjectPrototype && !(${k} in ObjectPrototype) ? ${p}[${k}]` +
+            ` : (${plain} ??= !isArray(${p}) && getPrototypeOf(${p}) === ObjectPrototype) && !(${k} in ObjectPrototype) ? ${p}[${k}]` +
             ` : readOwn(${p}, ${k})`,
         );
       }
       parent = step.name;
+      plain = `p${step.name.slice(1)}`;
       level = step.next;
     }
     return parent;
@@ -363,7 +371,8 @@ export function generateSource(ast: FilterAst, conditions: readonly ConditionNod
   if (literals.length > 0) lines.push(`const ${literals.map((_, i) => `L${i} = literals[${i}]`).join(", ")};`);
   lines.push(`return function ftrackFilter(event) {`);
   if (strict) lines.push(`  let at = 0;`);
-  if (names.length > 0) lines.push(`  let ${names.join(", ")};`);
+  // Each value's local, and whether it is a plain object (`p` for the event, `p0` for `v0`, ...).
+  if (names.length > 0) lines.push(`  let ${names.join(", ")}, p, ${names.map((name) => `p${name.slice(1)}`).join(", ")};`);
   lines.push(`  try {`);
   for (const line of body) lines.push(`    ${line}`);
   lines.push(`  } catch (error) {`, strict ? `    return fail(error, conditions, at);` : `    return false;`, `  }`, `};`);
@@ -478,18 +487,68 @@ export function shapeKey(ast: FilterAst, strict: boolean): string {
 }
 
 /**
+ * `text` as the engine's internalised copy, the one it keeps for property
+ * keys: a flat string that `===` compares with another internalised string
+ * (a key, or a short value `JSON.parse` made) by identity instead of
+ * character by character. A literal sliced out of filter text is neither;
+ * made a property key once, it is both. The value is the same string.
+ */
+function intern(text: string): string {
+  const holder: Record<string, true> = { __proto__: null } as unknown as Record<string, true>;
+  holder[text] = true;
+  for (const key in holder) return key;
+  return text;
+}
+
+/**
+ * The most generated code, in bytes as estimated by {@link generatedSizeBound},
+ * that `compile` generates under `backend: "auto"`; a larger filter is
+ * evaluated by closures. V8 compiles generated code at roughly 1 ms per
+ * 10 KiB, so this keeps a new shape's compilation to a few milliseconds
+ * whatever the filter text.
+ */
+export const MAX_GENERATED_BYTES = 64 * 1024;
+
+/**
+ * An upper bound on the length of the source {@link generateSource} makes
+ * for a filter with these conditions (each path step counted once per
+ * condition, as if no prefix were shared). Cost: O(conditions + segments),
+ * and it stops counting at `limit`.
+ */
+export function generatedSizeBound(conditions: readonly ConditionNode[], limit = Infinity): number {
+  // The function's frame, then per condition its test and statement, per
+  // step its fixed text (with names of up to eight characters) and its key
+  // quoted four times.
+  let size = 400;
+  const path = (segments: readonly string[]): void => {
+    for (const segment of segments) size += 260 + 4 * JSON.stringify(segment).length;
+  };
+  for (const condition of conditions) {
+    size += 120;
+    path(condition.field.segments);
+    if (condition.value.kind === "field") path(condition.value.segments);
+    if (size > limit) return size;
+  }
+  return size;
+}
+
+/**
  * Compiles `ast` into a predicate with `new Function` (throws where a
  * content security policy forbids it). Strict predicates throw a
  * `FilterEvaluationError`; the others return false on any error. Cost: the
  * shape key, and for a shape not seen before one code generation and one
- * JavaScript compilation; the predicate allocates nothing on the common path.
+ * JavaScript compilation, linear in the generated code (about 1 ms per
+ * 10 KiB of it; see {@link generatedSizeBound}), without a bound of its own:
+ * a filter of a 65,000-segment path generates megabytes and takes most of
+ * a second. The predicate allocates nothing on the common path. `key`: the
+ * shape key, when the caller has it.
  */
 export function compileWithCodegen(
   ast: FilterAst,
   conditions: readonly ConditionNode[],
   strict: boolean,
+  key: string = shapeKey(ast, strict),
 ): (event: unknown) => boolean {
-  const key = shapeKey(ast, strict);
   let shape = shapes.get(key);
   if (shape === undefined) {
     const { source, slots } = generateSource(ast, conditions, strict);
@@ -501,7 +560,7 @@ export function compileWithCodegen(
   }
   const literals = shape.slots.map((slot) => {
     const value = (conditions[slot.condition] as ConditionNode).value as LiteralValue;
-    return slot.wildcard ? value.text.slice(0, -1) : value.text;
+    return intern(slot.wildcard ? value.text.slice(0, -1) : value.text);
   });
   return shape.factory(...RULE_VALUES, literals, conditions);
 }

@@ -10,6 +10,7 @@ import { parseInDialect } from "../syntax/parser";
 import { compileWithClosures } from "./closure";
 import { codegenAvailable, compileWithCodegen } from "./codegen";
 import { sharedTable } from "../identity";
+import { compileAuto } from "./tiered";
 import { debugText } from "./debug-text";
 import { checkAst, checkOptions, conditionsOf, optionChecks } from "./validate";
 
@@ -24,9 +25,16 @@ export interface CompileOptions {
    */
   readonly strict?: boolean;
   /**
-   * `"auto"` (the default) generates code when `new Function` is allowed and
-   * falls back to closures; `"codegen"` insists (and throws where eval is
-   * forbidden); `"closure"` never generates code.
+   * `"auto"` (the default): generated code where `new Function` is allowed,
+   * closures elsewhere. A filter answers its first 999 calls through
+   * closures, then through generated code, compiled at the 1,000th call
+   * (once per shape: fields, operators, structure); a filter whose
+   * generated code would exceed 64 KiB (about 75 conditions on
+   * three-segment paths, or one path of about 260 segments) always uses
+   * closures. `"codegen"` insists on generated code at once, of any size
+   * (its compile time grows with the filter: about 1 ms per 10 KiB of
+   * generated code), and throws where eval is forbidden; `"closure"` never
+   * generates code.
    */
   readonly backend?: "auto" | "codegen" | "closure";
 }
@@ -39,7 +47,11 @@ export interface CompiledFilter {
   readonly ast: FilterAst;
   readonly dialect: Dialect;
   readonly strict: boolean;
-  /** The backend actually used. */
+  /**
+   * The backend answering calls now. Under `backend: "auto"` a filter
+   * starts with `"closure"` and becomes `"codegen"` once called often (see
+   * `compile`).
+   */
   readonly backend: "codegen" | "closure";
 }
 
@@ -49,8 +61,25 @@ interface Origin {
   readonly spansMatchSource: boolean;
 }
 
+/** The key of a promotable filter's own function that tells the backend answering now (see `./tiered`). */
+const tier = Symbol("tier");
+
 // Shared with every other copy of the library in this process (src/identity.ts).
 const origins = sharedTable<CompiledFilter, Origin>("compiled-filters.v1");
+
+/**
+ * The prototype of the filters that may be promoted: their `backend` is
+ * read through it, as a frozen function cannot change an own property.
+ * (Giving each its own accessor makes V8 turn the function into a slow
+ * dictionary object, which cost more than compiling with closures.)
+ */
+const promotable = Object.create(Function.prototype, {
+  backend: {
+    get(this: { [tier]?: () => "codegen" | "closure" }): "codegen" | "closure" {
+      return this[tier]?.() ?? "closure";
+    },
+  },
+}) as object;
 
 /** Whether `value` is a filter returned by `compile`. */
 export function isCompiledFilter(value: unknown): value is CompiledFilter {
@@ -78,13 +107,15 @@ export function sourceOfAst(ast: FilterAst): string {
 /**
  * Compiles a filter once into a predicate to call for every event. Throws
  * `FilterSyntaxError` for bad text, TypeError for bad options or a malformed
- * AST. Cost: parsing, then with codegen a few microseconds for a filter
- * whose shape (fields, operators and structure; literals aside) this
- * process has compiled before, and about 120 µs to generate and compile a
- * new shape; closures take a few microseconds for any shape, but run
- * several times slower per event. Keep the result (or use `matches`, which
- * caches) rather than compiling per event. Calls are allocation-free on
- * the common path.
+ * AST. Cost: parsing, then a few microseconds: closures, or with generated
+ * code a filter whose shape (fields, operators and structure; literals
+ * aside) this process has generated before. Generating a new shape costs
+ * about 120 µs, paid by `"codegen"` here and by `"auto"` at the 1,000th
+ * call, if there is one; closures run several times slower per event. The
+ * work is linear in the filter text under `"auto"` and `"closure"` (a
+ * 64 KiB filter compiles in milliseconds). Keep the result (or use
+ * `matches`, which caches) rather than compiling per event. Calls are
+ * allocation-free on the common path.
  */
 export function compile(sourceOrAst: string | FilterAst, options?: CompileOptions): CompiledFilter {
   const opts = checkOptions<CompileOptions>("compile", options, optionChecks);
@@ -105,9 +136,19 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
   // A tree from the parser is valid by construction; one from elsewhere is checked.
   const conditions = typeof sourceOrAst === "string" ? conditionsOf(ast) : checkAst(ast, dialect);
   if (typeof sourceOrAst !== "string") source = sourceOfAst(ast);
-  const backend = requested === "closure" || (requested === "auto" && !codegenAvailable()) ? "closure" : "codegen";
-  const predicate =
-    backend === "codegen" ? compileWithCodegen(ast, conditions, strict) : compileWithClosures(ast, strict);
+  let predicate: (event: unknown) => boolean;
+  let backend: "codegen" | "closure" | (() => "codegen" | "closure");
+  if (requested === "closure" || (requested === "auto" && !codegenAvailable())) {
+    predicate = compileWithClosures(ast, strict);
+    backend = "closure";
+  } else if (requested === "codegen") {
+    predicate = compileWithCodegen(ast, conditions, strict);
+    backend = "codegen";
+  } else {
+    const auto = compileAuto(ast, conditions, strict);
+    predicate = auto.predicate;
+    backend = auto.backend;
+  }
   // Plain assignments, then freezing, give the same read-only properties as
   // Object.defineProperties at a small fraction of its cost.
   const filter = predicate as ((event: unknown) => boolean) & { -readonly [K in keyof CompiledFilter]: CompiledFilter[K] };
@@ -115,7 +156,11 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
   filter.ast = ast;
   filter.dialect = dialect;
   filter.strict = strict;
-  filter.backend = backend;
+  if (typeof backend === "string") filter.backend = backend;
+  else {
+    Object.setPrototypeOf(filter, promotable);
+    (filter as { [tier]?: () => "codegen" | "closure" })[tier] = backend;
+  }
   const frozen: CompiledFilter = Object.freeze(filter);
   origins.set(frozen, { spansMatchSource: typeof sourceOrAst === "string" });
   return frozen;

@@ -55,6 +55,17 @@ export const RECOVERY_ERROR_LIMIT = 50;
 type SaveError = (this: unknown, error: IRecognitionException) => IRecognitionException;
 const saveError = (EmbeddedActionsParser.prototype as unknown as { SAVE_ERROR: SaveError }).SAVE_ERROR;
 
+// Fast paths. Most decisions of a parse meet a word (a condition, its field,
+// a bare value) or a quoted value, where the lookahead has a single answer;
+// the rules take it directly, skipping `OR`'s dispatch through the lookahead
+// function and the alternative's closure, and a non-recovering parse loops
+// over `and`/`or` without `MANY`'s bookkeeping (which exists for recovery).
+// The grammar Chevrotain records is unchanged (the fast paths are off while
+// it records), and so is every result: each fast path does what the
+// lookahead would have chosen.
+const WORD = Word.tokenTypeIdx as number;
+const QUOTED = Quoted.tokenTypeIdx as number;
+
 export class FilterParser extends EmbeddedActionsParser {
   /** Offset of the parsed text within the original source (leading blanks stripped). */
   base = 0;
@@ -108,6 +119,7 @@ export class FilterParser extends EmbeddedActionsParser {
     // Most groups hold no "or": return before the loop allocates anything.
     if (!this.RECORDING_PHASE && !tokenMatcher(this.LA(1), Or)) return first;
     let operands: FilterAst[] | undefined;
+    if (this.fastPath()) return this.chainRest("or", start, first);
     this.MANY(() => {
       this.CONSUME(Or);
       const next = this.SUBRULE2(this.conjunction);
@@ -118,9 +130,10 @@ export class FilterParser extends EmbeddedActionsParser {
 
   private readonly conjunction = this.RULE("conjunction", (): FilterAst => {
     const start = this.LA(1);
-    const first = this.SUBRULE(this.negation);
+    const first = this.fastPath() && this.LA(1).tokenTypeIdx === WORD ? this.SUBRULE(this.condition) : this.SUBRULE(this.negation);
     if (!this.RECORDING_PHASE && !tokenMatcher(this.LA(1), And)) return first;
     let operands: FilterAst[] | undefined;
+    if (this.fastPath()) return this.chainRest("and", start, first);
     this.MANY(() => {
       this.CONSUME(And);
       const next = this.SUBRULE2(this.negation);
@@ -161,17 +174,19 @@ export class FilterParser extends EmbeddedActionsParser {
     ],
   };
 
-  private readonly negation = this.RULE("negation", (): FilterAst => this.OR(this.negationAlternatives));
+  private readonly negation = this.RULE("negation", (): FilterAst =>
+    !this.RECORDING_PHASE && this.LA(1).tokenTypeIdx === WORD ? this.SUBRULE(this.condition) : this.OR(this.negationAlternatives),
+  );
 
   // A field is checked as soon as it is read, so that the earliest error is
   // the one reported. Only a field that starts with a keyword looks for more.
+  private readonly wordField = (): FieldPath => {
+    const word = this.CONSUME1(Word);
+    return this.RECORDING_PHASE ? (undefined as never) : this.makeField(word, undefined);
+  };
+
   private readonly fieldAlternatives = [
-    {
-      ALT: (): FieldPath => {
-        const word = this.CONSUME1(Word);
-        return this.RECORDING_PHASE ? (undefined as never) : this.makeField(word, undefined);
-      },
-    },
+    { ALT: this.wordField },
     {
       ALT: (): FieldPath => {
         const keyword = this.CONSUME1(Keyword);
@@ -187,19 +202,19 @@ export class FilterParser extends EmbeddedActionsParser {
     DEF: (): IToken => this.CONSUME2(Word),
   };
 
+  private readonly quotedValue = (): Value => {
+    const quoted = this.CONSUME(Quoted);
+    return this.RECORDING_PHASE ? (undefined as never) : this.makeQuoted(quoted);
+  };
+
+  private readonly wordValue = (): Value => {
+    const word = this.CONSUME3(Word);
+    return this.RECORDING_PHASE ? (undefined as never) : this.makeBare(word, undefined);
+  };
+
   private readonly valueAlternatives = [
-    {
-      ALT: (): Value => {
-        const quoted = this.CONSUME(Quoted);
-        return this.RECORDING_PHASE ? (undefined as never) : this.makeQuoted(quoted);
-      },
-    },
-    {
-      ALT: (): Value => {
-        const word = this.CONSUME3(Word);
-        return this.RECORDING_PHASE ? (undefined as never) : this.makeBare(word, undefined);
-      },
-    },
+    { ALT: this.quotedValue },
+    { ALT: this.wordValue },
     {
       ALT: (): Value => {
         const keyword = this.CONSUME2(Keyword);
@@ -216,10 +231,19 @@ export class FilterParser extends EmbeddedActionsParser {
   };
 
   private readonly condition = this.RULE("condition", (): ConditionNode => {
-    const field = this.OR1(this.fieldAlternatives);
+    if (this.RECORDING_PHASE) {
+      this.OR1(this.fieldAlternatives);
+      this.CONSUME(Operator);
+      this.OR2(this.valueAlternatives);
+      return undefined as never;
+    }
+    const field = this.LA(1).tokenTypeIdx === WORD ? this.wordField() : this.OR1(this.fieldAlternatives);
     const operator = this.CONSUME(Operator);
-    const value = this.OR2(this.valueAlternatives);
-    if (this.RECORDING_PHASE) return undefined as never;
+    const next = this.LA(1).tokenTypeIdx;
+    const value =
+      next === QUOTED ? this.quotedValue()
+      : next === WORD ? this.wordValue()
+      : this.OR2(this.valueAlternatives);
     return {
       kind: "condition",
       field,
@@ -250,6 +274,35 @@ export class FilterParser extends EmbeddedActionsParser {
   private spanFrom(first: IToken): Span {
     const last = this.LA(0);
     return { start: this.base + first.startOffset, end: this.base + last.startOffset + last.image.length };
+  }
+
+  /**
+   * Whether the rules may leave Chevrotain's own machinery: not while it
+   * records the grammar, and not while recovering (its bookkeeping serves
+   * recovery). A condition that starts with a word is then parsed without
+   * the `negation` rule around it, which would only pass it through.
+   */
+  private fastPath(): boolean {
+    return !this.RECORDING_PHASE && !this.recovering;
+  }
+
+  /**
+   * The rest of an `and` or `or` chain whose first operand is `first` and
+   * whose next token is the connective, as the rule's `MANY` reads it, for
+   * a parse that does not recover.
+   */
+  private chainRest(kind: "and" | "or", start: IToken, first: FilterAst): FilterAst {
+    const connective = kind === "and" ? And : Or;
+    let operands = this.append(kind, [], first);
+    do {
+      this.CONSUME(connective);
+      const operand =
+        kind === "or" ? this.SUBRULE2(this.conjunction)
+        : this.LA(1).tokenTypeIdx === WORD ? this.SUBRULE2(this.condition)
+        : this.SUBRULE2(this.negation);
+      operands = this.append(kind, operands, operand);
+    } while (tokenMatcher(this.LA(1), connective));
+    return this.connective(kind, start, operands);
   }
 
   /** Adds an operand, merging a nested group of the same connective. */
@@ -358,24 +411,35 @@ installLinearResync(FilterParser);
  * costs several times a lookup and a copy. Each AST gets its own copy: the
  * memo's arrays are never handed out (frozen arrays, which could be shared,
  * are slower to iterate, and the matcher iterates paths on every event).
- * Bounded: only short texts, and the memo starts afresh when full.
+ * Bounded: only short texts, in 1,024 slots, each holding the last text
+ * remembered in it.
  */
 class PathMemo {
-  private readonly paths = new Map<string, readonly string[]>();
+  /**
+   * A direct-mapped table: the slot of a text comes from its length and
+   * three of its characters, and holds the last text remembered there. A
+   * lookup compares one string; a `Map` would first hash the text, which a
+   * token's text (fresh from the lexer) has never had done.
+   */
+  private readonly slots: ({ readonly text: string; readonly segments: readonly string[] } | undefined)[] = new Array(1024).fill(undefined);
 
   /** A fresh copy of the split of `text`, if known. */
   get(text: string): string[] | undefined {
-    return this.paths.get(text)?.slice();
+    const slot = this.slots[slotOf(text)];
+    return slot !== undefined && slot.text === text ? slot.segments.slice() : undefined;
   }
 
   /** Stores a copy of `segments` as the split of `text`, and returns `segments`. */
   remember(text: string, segments: string[]): string[] {
-    if (text.length <= 64) {
-      if (this.paths.size >= 1024) this.paths.clear();
-      this.paths.set(text, segments.slice());
-    }
+    if (text.length <= 64) this.slots[slotOf(text)] = { text, segments: segments.slice() };
     return segments;
   }
+}
+
+/** The slot of `text` in a {@link PathMemo}. */
+function slotOf(text: string): number {
+  const n = text.length;
+  return (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n >> 1) * 3 + text.charCodeAt(n - 1)) & 1023;
 }
 
 /** Valid fields, split. */

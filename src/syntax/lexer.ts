@@ -19,7 +19,7 @@
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
 // Every token names the characters it may start with, so that building the
-// lexer (at start-up) need not analyse the patterns.
+// lexer (on first use) need not analyse the patterns.
 const WORD_START = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_,./*@+-"];
 
 // Blanks are single-character tokens: Chevrotain matches those by comparing
@@ -117,8 +117,17 @@ export const allTokens: TokenType[] = [
   Keyword,
 ];
 
-export const lexer = new Lexer(allTokens, {
-  positionTracking: "onlyOffset",
-  ensureOptimizations: true,
-  skipValidations: true,
-});
+let lexer: Lexer | undefined;
+
+/**
+ * The lexer, built on first use rather than at import: building it costs
+ * milliseconds that a program importing the library but not yet parsing
+ * (a CLI printing its help, a server starting) should not pay.
+ */
+export function getLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, {
+    positionTracking: "onlyOffset",
+    ensureOptimizations: true,
+    skipValidations: true,
+  }));
+}

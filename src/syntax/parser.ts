@@ -8,7 +8,7 @@ import type { Dialect, FilterAst } from "./ast";
 import { FilterSyntaxError } from "./errors";
 import { DepthExceeded, EnoughErrors, FilterParser, RECOVERY_ERROR_LIMIT } from "./grammar";
 import { withHints } from "./hints";
-import { And, Equal, lexer, Operator, Or, Quoted, RParen, Unterminated, Word } from "./lexer";
+import { And, Equal, getLexer, Operator, Or, Quoted, RParen, Unterminated, Word } from "./lexer";
 
 export interface ParseOptions {
   /** `"trigger"` (webhook trigger filters, the default) or `"event-hub"`. */
@@ -130,7 +130,7 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
     return { ast: undefined, errors: [new FilterSyntaxError("empty", "the filter is empty", source, 0, source.length)] };
   }
   const text = start === 0 && end === source.length ? source : source.slice(start, end);
-  const lexed = lexer.tokenize(text);
+  const lexed = getLexer().tokenize(text);
   // Lexical problems are collected as offsets first: building an error
   // computes its line and column, which only the reported ones need.
   const problems: { offset: number; length: number; unterminated: boolean }[] = [];

@@ -123,6 +123,17 @@ describe("failures that are not the input's fault", () => {
     expect(result.stderr).toBe("ftrack-filter: internal error: Error: broken (please report this as a bug)\n");
   });
 
+  test("a compile cache that cannot be written changes nothing", () => {
+    // Node 22.1 and later cache compiled code; where the cache's folder cannot be made, the run is the same.
+    const readOnly = files.write("read-only", "a file, not a folder");
+    const args = ["lint", "entity.entity_type = Task and entity.operation = update"];
+    const plain = cli(args, { env: { NODE_DISABLE_COMPILE_CACHE: "1" } });
+    for (const env of [{ NODE_COMPILE_CACHE: join(readOnly, "cache") }, { TMPDIR: join(readOnly, "tmp") }]) {
+      expect(cli(args, { env })).toEqual(plain);
+    }
+    expect(plain.status).toBe(0);
+  });
+
   test("a reader that stops early (| head) ends the run quietly", async () => {
     const line = JSON.stringify(JSON.parse(readFileSync(join(root, "examples/events/task-update-status.json"), "utf8")));
     const file = files.write("many.jsonl", `${line}\n`.repeat(5000));

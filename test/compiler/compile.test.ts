@@ -250,6 +250,9 @@ describe("compile: inputs and options", () => {
     expect(filter.ast).toEqual(parse("topic=ftrack.*", { dialect: "event-hub" }).kind === "condition" ? filter.ast : null);
     expect(filter.dialect).toBe("event-hub");
     expect(filter.strict).toBe(true);
+    // Closures first, generated code once called often.
+    expect(filter.backend).toBe("closure");
+    for (let i = 0; i < 1000; i++) filter({ topic: "ftrack.update" });
     expect(filter.backend).toBe("codegen");
     expect(Object.isFrozen(filter)).toBe(true);
     expect(compile("a=b").dialect).toBe("trigger");

@@ -7,6 +7,8 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { compile } from "../../src/compiler/compile";
+import { tiered } from "../../src/compiler/tiered";
+import { conditionsOf } from "../../src/compiler/validate";
 import { explain } from "../../src/compiler/explain";
 import type { ConditionNode, FilterAst, Operator } from "../../src/syntax/ast";
 import { numbered, outcome, treesOf } from "./builders";
@@ -59,6 +61,10 @@ const conditionArb: fc.Arbitrary<ConditionNode> = fc
   }));
 
 const span = { start: 0, end: 0 };
+
+/** {@link outcome} for a bare predicate. */
+const outcomeOf = (predicate: (event: unknown) => boolean, input: unknown) =>
+  outcome(predicate as Parameters<typeof outcome>[0], input);
 const tree = treesOf(conditionArb, 3);
 
 
@@ -104,6 +110,17 @@ test("codegen, closures, explain and the reference evaluator agree", () => {
       for (const backend of ["codegen", "closure"] as const) {
         expect(outcome(compile(ast, { backend, strict: true }), input)).toEqual(reference);
         expect(compile(ast, { backend })(input)).toBe("result" in reference ? reference.result : false);
+      }
+      // "auto" promotes from closures to generated code: the same answer before, at and after the promoting call.
+      for (const strict of [true, false]) {
+        const auto = tiered(ast, conditionsOf(ast), strict, 2);
+        const tiers: string[] = [];
+        for (let call = 0; call < 3; call++) {
+          tiers.push(auto.backend());
+          const got = outcomeOf(auto.predicate, input);
+          expect(got).toEqual(strict ? reference : { result: "result" in reference ? reference.result : false });
+        }
+        expect([...tiers, auto.backend()]).toEqual(["closure", "closure", "codegen", "codegen"]);
       }
       const explanation = explain(ast, input);
       expect(explanation.matched).toBe("result" in reference ? reference.result : false);
