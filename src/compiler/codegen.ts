@@ -277,7 +277,7 @@ function lenientBody(ast: FilterAst, paths: Paths): string[] {
       if (operand.kind === "condition") {
         const steps: string[] = [];
         test = readCondition(operand, paths, done, steps);
-        body.push(...steps.map((step) => `${step};`));
+        for (const step of steps) body.push(`${step};`);
       } else {
         test = lenientExpression(operand, paths, done);
       }
@@ -308,7 +308,7 @@ function strictBody(ast: FilterAst, conditions: readonly ConditionNode[], paths:
     const steps: string[] = [];
     const test = readCondition(condition, paths, done, steps);
     if (steps.length > 0) mark(index);
-    body.push(...steps.map((step) => `${step};`));
+    for (const step of steps) body.push(`${step};`);
     if (!canFail(condition)) return test;
     mark(index);
     body.push(`const c${index} = ${test.code};`);

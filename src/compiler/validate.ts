@@ -10,6 +10,14 @@ import type { ConditionNode, Dialect, FilterAst } from "../syntax/ast";
 /** Deepest AST the compiler accepts (the parser's own limit is lower). */
 export const MAX_AST_DEPTH = 1000;
 
+/**
+ * Most segments in one field path of an AST the compiler accepts: as many as
+ * the longest filter text (65,536 code units, `a.b.c…`) can hold. A longer
+ * path, which only a hand-built tree can have, would give generated code a
+ * function too large for V8 to call.
+ */
+export const MAX_PATH_SEGMENTS = 32_768;
+
 const DIALECTS: readonly string[] = ["trigger", "event-hub"];
 const BACKENDS: readonly string[] = ["auto", "codegen", "closure"];
 const OPERATORS: readonly string[] = ["=", "!=", "<", "<=", ">", ">="];
@@ -105,6 +113,7 @@ function checkSpan(span: unknown, where: string): void {
 
 function checkSegments(segments: unknown, where: string): void {
   if (!Array.isArray(segments) || segments.length === 0) fail(where, "expected a non-empty array of strings");
+  if (segments.length > MAX_PATH_SEGMENTS) fail(where, `more than ${MAX_PATH_SEGMENTS} segments`);
   for (let i = 0; i < segments.length; i++) {
     if (typeof segments[i] !== "string") fail(`${where}[${i}]`, "expected a string");
   }
