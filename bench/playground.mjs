@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+
 // What a keystroke costs in the playground: the page's own analysis (lint,
 // then explain against the event) of every prefix of each public filter, as
 // if it were typed one character at a time, timed beside a bare parse of the
@@ -11,10 +12,11 @@
 //
 // A measurement, not a test: nothing here fails a build, except a target
 // missed with --fail-on-miss.
-import { build } from "esbuild";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
 import { EVENT_HUB_EXPRESSIONS, TRIGGER_FILTERS } from "./data/public-filters.mjs";
 import { machineInfo } from "./lib/environment.mjs";
 import { formatNs, median } from "./lib/stats.mjs";
@@ -138,17 +140,27 @@ async function measureBrowser() {
       durations.push(...(await page.evaluate(() => performance.getEntriesByName("playground:update").map((e) => e.duration))));
     }
     const sorted = durations.sort((a, b) => a - b);
-    return { updates: sorted.length, medianMs: median(sorted), p95Ms: percentile(sorted, 0.95), maxMs: sorted[sorted.length - 1], page: built };
+    return {
+      updates: sorted.length,
+      medianMs: median(sorted),
+      p95Ms: percentile(sorted, 0.95),
+      maxMs: sorted[sorted.length - 1],
+      page: built,
+    };
   } finally {
     await browser.close();
   }
 }
 
 const machine = machineInfo();
-console.log(`playground keystroke bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage.join(" ")}, ${machine.date}`);
+console.log(
+  `playground keystroke bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage.join(" ")}, ${machine.date}`,
+);
 const analysis = await loadAnalysis();
 const result = measureAnalysis(analysis);
-console.log(`\nanalysis per keystroke (${result.keystrokes} keystrokes: every prefix of the 4 trigger and 7 event-hub public filters), ${ROUNDS} rounds`);
+console.log(
+  `\nanalysis per keystroke (${result.keystrokes} keystrokes: every prefix of the 4 trigger and 7 event-hub public filters), ${ROUNDS} rounds`,
+);
 for (const row of result.rows) {
   console.log(
     `  ${row.name.padEnd(38)} mean ${formatNs(row.medianNs).padStart(9)} (median of rounds)  ${row.ratio.toFixed(2)}x  ` +
@@ -162,7 +174,9 @@ if (!args.has("--no-browser")) {
   const browser = await measureBrowser();
   if ("skipped" in browser) console.log(`\nin Chromium: skipped (${browser.skipped})`);
   else {
-    console.log(`\nin Chromium, typing the 4 public trigger filters (${browser.updates} updates: analysis, underlines, marks, both regions)`);
+    console.log(
+      `\nin Chromium, typing the 4 public trigger filters (${browser.updates} updates: analysis, underlines, marks, both regions)`,
+    );
     console.log(`  median ${browser.medianMs.toFixed(2)} ms  p95 ${browser.p95Ms.toFixed(2)} ms  max ${browser.maxMs.toFixed(2)} ms`);
     console.log(`  page: ${(browser.page.bytes / 1024).toFixed(1)} KB, ${(browser.page.gzip / 1024).toFixed(1)} KB gzip`);
   }

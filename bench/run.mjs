@@ -9,7 +9,7 @@
 // Suite kinds: "ops" (throughput in this process, see lib/ops.mjs),
 // "process" (fresh Node processes, see lib/process.mjs) and "custom" (a
 // `run(ctx)` that returns rows). See bench/README.md for the method.
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { garbageCollector, loadLibrary, machineInfo, packageInfo } from "./lib/environment.mjs";
@@ -50,19 +50,46 @@ function parseArgs(argv) {
       return v;
     };
     switch (flag) {
-      case "--suite": opts.suites.push(value()); break;
-      case "--rounds": opts.rounds = positive(flag, value()); break;
-      case "--runs": opts.runs = positive(flag, value()); break;
-      case "--quick": opts.quick = true; break;
-      case "--json": opts.json = true; break;
-      case "--save": opts.save = resolve(value()); break;
-      case "--compare": opts.compare = resolve(value()); break;
-      case "--dist": opts.dist = resolve(value()); break;
-      case "--baseline-dist": opts.baselineDist = resolve(value()); break;
-      case "--fail-on-miss": opts.failOnMiss = true; break;
-      case "--same-isolate": opts.isolate = false; break;
-      case "--help": case "-h": console.log(USAGE); process.exit(0); break;
-      default: throw new Error(`unknown option ${flag}\n${USAGE}`);
+      case "--suite":
+        opts.suites.push(value());
+        break;
+      case "--rounds":
+        opts.rounds = positive(flag, value());
+        break;
+      case "--runs":
+        opts.runs = positive(flag, value());
+        break;
+      case "--quick":
+        opts.quick = true;
+        break;
+      case "--json":
+        opts.json = true;
+        break;
+      case "--save":
+        opts.save = resolve(value());
+        break;
+      case "--compare":
+        opts.compare = resolve(value());
+        break;
+      case "--dist":
+        opts.dist = resolve(value());
+        break;
+      case "--baseline-dist":
+        opts.baselineDist = resolve(value());
+        break;
+      case "--fail-on-miss":
+        opts.failOnMiss = true;
+        break;
+      case "--same-isolate":
+        opts.isolate = false;
+        break;
+      case "--help":
+      case "-h":
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
   }
   opts.rounds ??= opts.quick ? 3 : 7;
@@ -75,7 +102,9 @@ function parseArgs(argv) {
 async function loadSuites(filter) {
   const dir = join(here, "suites");
   const suites = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".mjs"))
+    .sort()) {
     const suite = (await import(pathToFileURL(join(dir, file)).href)).default;
     suite.file = basename(file, ".mjs");
     suite.url = pathToFileURL(join(dir, file)).href;
@@ -131,7 +160,14 @@ async function main() {
   const meta = {
     library,
     machine: machineInfo(),
-    options: { rounds: opts.rounds, runs: opts.runs, warmupMs: opts.warmupMs, batchMs: opts.batchMs, quick: opts.quick, isolate: opts.isolate },
+    options: {
+      rounds: opts.rounds,
+      runs: opts.runs,
+      warmupMs: opts.warmupMs,
+      batchMs: opts.batchMs,
+      quick: opts.quick,
+      isolate: opts.isolate,
+    },
     method:
       `ops: ${opts.isolate ? "each case in a worker thread (an isolate) of its own, " : "every case in one isolate, "}at least ${opts.warmupMs} ms warm-up per case, ${opts.rounds} rounds rotating the case order, one ~${opts.batchMs} ms batch per case per round` +
       `${gc ? ", full GC and one untimed batch before each timed batch" : ""}; median wall ns/op, spread min..max over rounds, ratio = median of per-round ratios, ` +

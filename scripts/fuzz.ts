@@ -14,8 +14,9 @@
  *   --path P            with --replay: replay just the failing case
  *   --list              list the targets and exit
  */
-import fc from "fast-check";
+
 import { parseArgs } from "node:util";
+import fc from "fast-check";
 import { cliAvailable } from "../test/fuzz/properties/cli";
 import { useClock } from "../test/fuzz/support/check";
 import type { FuzzTarget, RunSummary } from "../test/fuzz/support/target";
@@ -27,7 +28,9 @@ interface Failure {
 }
 
 const usage = (message: string): never => {
-  process.stderr.write(`fuzz: ${message}\nusage: npm run fuzz -- [--minutes N] [--seed S] [--target NAME,...] [--replay SEED [--path P]] [--list]\n`);
+  process.stderr.write(
+    `fuzz: ${message}\nusage: npm run fuzz -- [--minutes N] [--seed S] [--target NAME,...] [--replay SEED [--path P]] [--list]\n`,
+  );
   process.exit(2);
 };
 
@@ -40,7 +43,9 @@ function deriveSeed(base: number, round: number, name: string): number {
 
 function formatTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length))) ?? [];
-  return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ")).join("\n");
+  return rows
+    .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "))
+    .join("\n");
 }
 
 const FUZZ_ARGS = {
@@ -71,7 +76,10 @@ async function main(): Promise<void> {
   }
   const minutes = Number(values.minutes);
   if (!Number.isFinite(minutes) || minutes <= 0) return usage("--minutes must be a positive number");
-  const names = values.target?.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const names = values.target
+    ?.split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
   const unknown = names?.filter((name) => !allTargets.some((target) => target.name === name)) ?? [];
   if (unknown.length > 0) return usage(`unknown target ${unknown.join(", ")} (see --list)`);
   const targets = names === undefined ? allTargets : allTargets.filter((target) => names.includes(target.name));
@@ -83,8 +91,14 @@ async function main(): Promise<void> {
   if (values.replay !== undefined) {
     const seed = Number(values.replay);
     const [target] = targets;
-    if (targets.length !== 1 || target === undefined || !Number.isSafeInteger(seed)) return usage("--replay SEED needs exactly one --target and an integer seed");
-    const summary = await target.run({ seed, numRuns: 1_000_000_000, timeLimitMs: totalMs, ...(values.path !== undefined ? { path: values.path } : {}) });
+    if (targets.length !== 1 || target === undefined || !Number.isSafeInteger(seed))
+      return usage("--replay SEED needs exactly one --target and an integer seed");
+    const summary = await target.run({
+      seed,
+      numRuns: 1_000_000_000,
+      timeLimitMs: totalMs,
+      ...(values.path !== undefined ? { path: values.path } : {}),
+    });
     process.stdout.write(`${target.name}: ${summary.numRuns} cases with seed ${seed}\n`);
     if (summary.failed) {
       process.stdout.write(`${summary.report ?? ""}\n`);
@@ -113,20 +127,26 @@ async function main(): Promise<void> {
       const summary = await runSafely(target, seed, slice);
       cases.set(target.name, (cases.get(target.name) ?? 0) + summary.numRuns);
       const elapsed = ((Date.now() - started) / 1000).toFixed(0);
-      process.stdout.write(`[${elapsed}s] round ${round + 1}/${rounds} ${target.name}: ${summary.numRuns} cases (seed ${seed})${summary.failed ? " FAILED" : ""}\n`);
+      process.stdout.write(
+        `[${elapsed}s] round ${round + 1}/${rounds} ${target.name}: ${summary.numRuns} cases (seed ${seed})${summary.failed ? " FAILED" : ""}\n`,
+      );
       if (summary.failed) failures.push({ target: target.name, summary });
     }
   }
 
   const rows = [["target", "cases"], ...targets.map((target) => [target.name, String(cases.get(target.name) ?? 0)])];
-  process.stdout.write(`\n${formatTable(rows)}\ntotal: ${[...cases.values()].reduce((a, b) => a + b, 0)} cases in ${((Date.now() - started) / 60_000).toFixed(1)} min, base seed ${base}\n`);
+  process.stdout.write(
+    `\n${formatTable(rows)}\ntotal: ${[...cases.values()].reduce((a, b) => a + b, 0)} cases in ${((Date.now() - started) / 60_000).toFixed(1)} min, base seed ${base}\n`,
+  );
   if (failures.length === 0) {
     process.stdout.write("no failures\n");
     return;
   }
   for (const { target, summary } of failures) {
     process.stdout.write(`\nFAILED ${target} (seed ${summary.seed}, path ${summary.path ?? "-"})\n${summary.report ?? ""}\n`);
-    process.stdout.write(`replay: npm run fuzz -- --target ${target} --replay ${summary.seed}${summary.path !== undefined ? ` --path ${summary.path}` : ""}\n`);
+    process.stdout.write(
+      `replay: npm run fuzz -- --target ${target} --replay ${summary.seed}${summary.path !== undefined ? ` --path ${summary.path}` : ""}\n`,
+    );
   }
   process.exitCode = 1;
 }
@@ -136,7 +156,13 @@ async function runSafely(target: FuzzTarget, seed: number, timeLimitMs: number):
   try {
     return await target.run({ seed, numRuns: 1_000_000_000, timeLimitMs });
   } catch (error) {
-    return { failed: true, numRuns: 0, seed, path: undefined, report: `the harness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+    return {
+      failed: true,
+      numRuns: 0,
+      seed,
+      path: undefined,
+      report: `the harness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    };
   }
 }
 

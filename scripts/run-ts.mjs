@@ -1,11 +1,13 @@
 #!/usr/bin/env node
+
 // Runs a TypeScript script of this repository: bundles it with esbuild into
 // a temporary file under node_modules/.cache (so that packages resolve from
 // there) and imports it.
-import { build } from "esbuild";
+
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {

@@ -4,8 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { runInNewContext } from "node:vm";
 import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 
 /**
  * The built package in `distDir`, copied to a temporary folder first, so
@@ -17,7 +17,9 @@ import v8 from "node:v8";
  */
 export async function loadLibrary(distDir) {
   if (!existsSync(join(distDir, "index.js"))) {
-    throw new Error(`${join(distDir, "index.js")} does not exist: build the package first (npm run build; if a build is running, wait for it), or pass --dist DIR`);
+    throw new Error(
+      `${join(distDir, "index.js")} does not exist: build the package first (npm run build; if a build is running, wait for it), or pass --dist DIR`,
+    );
   }
   const dir = mkdtempSync(join(os.tmpdir(), "ftrack-filter-bench-"));
   process.on("exit", () => rmSync(dir, { recursive: true, force: true }));

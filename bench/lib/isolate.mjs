@@ -6,7 +6,7 @@
 // case, as a separate process would, removes it. The main thread still runs
 // the rounds, one batch per case in turn, so each round's batches are timed
 // moments apart and their ratio keeps cancelling the machine's drift.
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { garbageCollector } from "./environment.mjs";
 import { calibrate, makeLoop, timeBatch, truthyPrefix } from "./ops.mjs";
 

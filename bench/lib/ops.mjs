@@ -74,7 +74,16 @@ async function prepareCase(suite, spec, index, ctx) {
   } catch (error) {
     return { ...base, error: `setup or first call failed: ${error?.message ?? error}` };
   }
-  return { ...base, fn, inputs, outputs, prefix: truthyPrefix(outputs), loop: makeLoop(`${suite.name} ${index} ${spec.name}`), spec, index };
+  return {
+    ...base,
+    fn,
+    inputs,
+    outputs,
+    prefix: truthyPrefix(outputs),
+    loop: makeLoop(`${suite.name} ${index} ${spec.name}`),
+    spec,
+    index,
+  };
 }
 
 /**
@@ -177,7 +186,8 @@ export async function runOpsSuite(suite, ctx, options) {
   // that a worker can load (see isolate.mjs); else in this one.
   for (const c of live) {
     try {
-      c.runner = options.isolate && suite.url ? await isolateCase(suite.url, c.index, `${suite.name} ${c.index} ${c.name}`, ctx) : inProcess(c);
+      c.runner =
+        options.isolate && suite.url ? await isolateCase(suite.url, c.index, `${suite.name} ${c.index} ${c.name}`, ctx) : inProcess(c);
     } catch (error) {
       c.error = `could not start the case's isolate: ${error.message}`;
     }

@@ -71,7 +71,9 @@ const processTable = (suite, comparing) =>
     formatMs(row.medianMs),
     `${formatMs(row.minMs)} .. ${formatMs(row.maxMs)}`,
     formatMs(row.wallMedianMs),
-    Object.entries(row.fields).map(([k, v]) => `${k} ${formatMs(v)}`).join(", "),
+    Object.entries(row.fields)
+      .map(([k, v]) => `${k} ${formatMs(v)}`)
+      .join(", "),
   ]);
 
 const customTable = (suite, comparing) =>
@@ -92,12 +94,16 @@ export function renderMarkdown(result) {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; load average at start ${m.loadAverage.join(" / ")}`,
     `- Node ${m.node} (V8 ${m.v8}); ${m.date}`,
     `- Library: ${meta.library.dist} (copied to a temporary folder at start; every suite measures that copy)`,
-    ...(meta.library.baseline ? [`- Baseline build, measured side by side in the same run: ${meta.library.baseline} (copied likewise)`] : []),
+    ...(meta.library.baseline
+      ? [`- Baseline build, measured side by side in the same run: ${meta.library.baseline} (copied likewise)`]
+      : []),
     `- Method: ${meta.method}`,
   ];
   if (result.comparedWith) {
     const c = result.comparedWith;
-    out.push(`- Compared with ${c.file} (${c.version ?? "?"}, ${c.date ?? "?"}); "vs saved" is the change of the median (time for timings: negative is faster)`);
+    out.push(
+      `- Compared with ${c.file} (${c.version ?? "?"}, ${c.date ?? "?"}); "vs saved" is the change of the median (time for timings: negative is faster)`,
+    );
   }
   for (const suite of result.suites) {
     out.push("", `## ${suite.name}`, "", suite.description ?? "", "");

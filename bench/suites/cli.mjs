@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { STATUS_CHANGE_TO_FILTER, TRIGGER_FILTERS } from "../data/public-filters.mjs";
 import { garbageCollector } from "../lib/environment.mjs";
 import { runOpsSuite } from "../lib/ops.mjs";
-import { median, range, formatMs, formatNs, formatRate } from "../lib/stats.mjs";
+import { formatMs, formatNs, formatRate, median, range } from "../lib/stats.mjs";
 
 /** Filters with the mistakes the linter exists for: a typo, a wrong case, text against a number, a delete. */
 const MISTAKES = [
@@ -34,7 +34,9 @@ const commands = (ctx) => {
     { name: "node alone, ES module (node --input-type=module -e 0)", args: ["--input-type=module", "-e", "0"] },
     { name: VERSION, args: [cli, "--version"] },
     { name: LINT_ONE, args: [cli, "lint", STATUS_CHANGE_TO_FILTER] },
-    ...(ctx.baseline ? [{ name: LINT_ONE_BASE, args: [join(ctx.baseline.dist.dir, "cli", "index.js"), "lint", STATUS_CHANGE_TO_FILTER] }] : []),
+    ...(ctx.baseline
+      ? [{ name: LINT_ONE_BASE, args: [join(ctx.baseline.dist.dir, "cli", "index.js"), "lint", STATUS_CHANGE_TO_FILTER] }]
+      : []),
     {
       name: "ftrack-filter match FILTER EVENT.json",
       args: [cli, "match", STATUS_CHANGE_TO_FILTER, event],
@@ -88,7 +90,14 @@ function startupRows(ctx) {
     const value = median(c.samples);
     const { min, max } = range(c.samples);
     const over = c.baseline || baseMs === undefined ? "" : `; ${formatMs(value - baseMs)} over node alone`;
-    return { ...row, value, display: formatMs(value), unit: "wall", spread: `${formatMs(min)} .. ${formatMs(max)}`, detail: `median of ${runs} processes${over}` };
+    return {
+      ...row,
+      value,
+      display: formatMs(value),
+      unit: "wall",
+      spread: `${formatMs(min)} .. ${formatMs(max)}`,
+      detail: `median of ${runs} processes${over}`,
+    };
   });
 }
 
@@ -100,14 +109,22 @@ async function lintRows(ctx) {
       {
         name: LINT_PUBLIC,
         inputs: TRIGGER_FILTERS,
-        setup: ({ lib }) => (source) => lib.lint(source),
+        setup:
+          ({ lib }) =>
+          (source) =>
+            lib.lint(source),
         check: ({ outputs }) =>
-          outputs.every((d) => Array.isArray(d) && d.every((x) => x.severity === "info")) ? undefined : "a public filter has an error or a warning",
+          outputs.every((d) => Array.isArray(d) && d.every((x) => x.severity === "info"))
+            ? undefined
+            : "a public filter has an error or a warning",
       },
       {
         name: "lint: 4 filters with mistakes, cycled",
         inputs: MISTAKES,
-        setup: ({ lib }) => (source) => lib.lint(source),
+        setup:
+          ({ lib }) =>
+          (source) =>
+            lib.lint(source),
         check: ({ outputs }) =>
           outputs.every((d) => Array.isArray(d) && d.some((x) => x.severity !== "info")) ? undefined : "a mistake went unreported",
       },

@@ -1,6 +1,6 @@
 // Compile time: filter text to a predicate (parse + code generation, or
 // parse + closure building), against parsing alone.
-import { STATUS_CHANGE_FILTER, STATUS_CHANGE_TO_FILTER, APPROVED_STATUS_ID } from "../data/public-filters.mjs";
+import { APPROVED_STATUS_ID, STATUS_CHANGE_FILTER, STATUS_CHANGE_TO_FILTER } from "../data/public-filters.mjs";
 import { maxNsPerOp, maxRatioTo } from "../lib/targets.mjs";
 
 const UNIQUE = "compile (codegen), 4 conditions, a new status id every call";
@@ -27,8 +27,10 @@ const newStatusId = () => freshText(APPROVED_STATUS_ID, (n) => APPROVED_STATUS_I
 /** `tag` keeps each case's fields apart: a shape another case generated would not be new. */
 const newField = (tag = "") => freshText("entity.new.status_id", (n) => `entity.new.custom_${tag}${n}`);
 
-const isPredicate = (backend) => ({ outputs }) =>
-  outputs.every((f) => typeof f === "function" && f.backend === backend) ? undefined : `expected ${backend} predicates`;
+const isPredicate =
+  (backend) =>
+  ({ outputs }) =>
+    outputs.every((f) => typeof f === "function" && f.backend === backend) ? undefined : `expected ${backend} predicates`;
 
 export default {
   name: "compile",
@@ -40,15 +42,28 @@ export default {
   skip: ({ lib }) => (typeof lib.compile === "function" ? undefined : "compile is not exported yet"),
   inputs: [STATUS_CHANGE_FILTER],
   cases: [
-    { name: "parse only, status-change filter", baseline: true, setup: ({ lib }) => (text) => lib.parse(text) },
+    {
+      name: "parse only, status-change filter",
+      baseline: true,
+      setup:
+        ({ lib }) =>
+        (text) =>
+          lib.parse(text),
+    },
     {
       name: SAME,
-      setup: ({ lib }) => (text) => lib.compile(text, { backend: "codegen" }),
+      setup:
+        ({ lib }) =>
+        (text) =>
+          lib.compile(text, { backend: "codegen" }),
       check: isPredicate("codegen"),
     },
     {
       name: "compile (closure), status-change filter",
-      setup: ({ lib }) => (text) => lib.compile(text, { backend: "closure" }),
+      setup:
+        ({ lib }) =>
+        (text) =>
+          lib.compile(text, { backend: "closure" }),
       check: isPredicate("closure"),
     },
     {
@@ -88,7 +103,10 @@ export default {
     {
       name: HUGE,
       inputs: [HUGE_FILTER],
-      setup: ({ lib }) => (text) => lib.compile(text),
+      setup:
+        ({ lib }) =>
+        (text) =>
+          lib.compile(text),
       check: isPredicate("closure"),
     },
   ],

@@ -10,8 +10,8 @@
 // handful of candidates at any size. Every case shares the same compiled
 // filters (compiled once, with the default backend).
 import { readFileSync } from "node:fs";
-import { maxRatio } from "../lib/targets.mjs";
 import { formatNs } from "../lib/stats.mjs";
+import { maxRatio } from "../lib/targets.mjs";
 
 const SIZES = [10, 100, 1_000, 10_000];
 const ENTITY_TYPES = ["Task", "AssetVersion", "Shot", "Sequence", "AssetBuild", "Milestone", "Episode", "Folder"];
@@ -83,7 +83,10 @@ function maxGrowth(from, to, limit) {
   return (cases) => {
     const a = cases[from];
     const b = cases[to];
-    for (const [label, row] of [[from, a], [to, b]]) {
+    for (const [label, row] of [
+      [from, a],
+      [to, b],
+    ]) {
       if (!row || row.skipped || row.error) return { pass: null, detail: `${label}: ${row?.skipped ?? row?.error ?? "no such case"}` };
     }
     const growth = b.medianNs / a.medianNs;

@@ -1,7 +1,8 @@
 // Match time: the AssetVersion status-change filter against realistic events,
 // compiled by each backend, against a careful hand-written function.
-import { STATUS_CHANGE_FILTER } from "../data/public-filters.mjs";
+
 import { loadEvents } from "../data/events.mjs";
+import { STATUS_CHANGE_FILTER } from "../data/public-filters.mjs";
 import { maxRatio, maxRatioTo } from "../lib/targets.mjs";
 
 const EVENTS = loadEvents();

@@ -22,7 +22,8 @@ const sameAsBaseline = ({ outputs, inputs, ctx }) => {
   for (const [i, input] of inputs.entries()) {
     const source = typeof input === "string" ? input : input.source;
     const options = typeof input === "string" ? undefined : input.options;
-    if (JSON.stringify(ctx.baseline.lib.parse(source, options)) !== JSON.stringify(outputs[i])) return `another AST for ${JSON.stringify(source)}`;
+    if (JSON.stringify(ctx.baseline.lib.parse(source, options)) !== JSON.stringify(outputs[i]))
+      return `another AST for ${JSON.stringify(source)}`;
   }
   return undefined;
 };
@@ -38,30 +39,45 @@ export default {
     {
       name: FOUR,
       inputs: [STATUS_CHANGE_TO_FILTER],
-      setup: ({ lib }) => (source) => lib.parse(source),
+      setup:
+        ({ lib }) =>
+        (source) =>
+          lib.parse(source),
       check: astsOnly,
     },
     {
       name: FOUR_BASE,
       skip: needsBaseline,
       inputs: [STATUS_CHANGE_TO_FILTER],
-      setup: ({ baseline }) => (source) => baseline.lib.parse(source),
+      setup:
+        ({ baseline }) =>
+        (source) =>
+          baseline.lib.parse(source),
       check: astsOnly,
     },
     {
       name: ALL,
-      setup: ({ lib }) => (input) => lib.parse(input.source, input.options),
+      setup:
+        ({ lib }) =>
+        (input) =>
+          lib.parse(input.source, input.options),
       check: (args) => (args.ctx.baseline ? sameAsBaseline(args) : astsOnly(args)),
     },
     {
       name: ALL_BASE,
       skip: needsBaseline,
-      setup: ({ baseline }) => (input) => baseline.lib.parse(input.source, input.options),
+      setup:
+        ({ baseline }) =>
+        (input) =>
+          baseline.lib.parse(input.source, input.options),
       check: astsOnly,
     },
     {
       name: "format: text to canonical text (parse + print), all 11",
-      setup: ({ lib }) => (input) => lib.format(input.source, input.options),
+      setup:
+        ({ lib }) =>
+        (input) =>
+          lib.format(input.source, input.options),
       check: ({ outputs, inputs, ctx }) => {
         // Canonical text must parse back to the same filter and format to itself.
         for (const [i, text] of outputs.entries()) {
@@ -74,7 +90,10 @@ export default {
     {
       name: "format: AST to canonical text (print only), all 11",
       inputs: ({ lib }) => PUBLIC.map((input) => lib.parse(input.source, input.options)),
-      setup: ({ lib }) => (ast) => lib.format(ast),
+      setup:
+        ({ lib }) =>
+        (ast) =>
+          lib.format(ast),
       check: ({ outputs }) => (outputs.every((t) => typeof t === "string" && t.length > 0) ? undefined : "empty output"),
     },
   ],
@@ -83,7 +102,13 @@ export default {
       description: "at least 250,000 parses/s of the four-condition AssetVersion filter",
       check: minOpsPerSec(FOUR, 250_000),
     },
-    { description: "parse of the four-condition filter at most 0.75x the previous build's time, side by side", check: maxRatioTo(FOUR, FOUR_BASE, 0.75) },
-    { description: "parse of all 11 public filters at most 0.75x the previous build's time, side by side", check: maxRatioTo(ALL, ALL_BASE, 0.75) },
+    {
+      description: "parse of the four-condition filter at most 0.75x the previous build's time, side by side",
+      check: maxRatioTo(FOUR, FOUR_BASE, 0.75),
+    },
+    {
+      description: "parse of all 11 public filters at most 0.75x the previous build's time, side by side",
+      check: maxRatioTo(ALL, ALL_BASE, 0.75),
+    },
   ],
 };

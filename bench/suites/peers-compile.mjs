@@ -3,10 +3,11 @@
 // such a step, with a different status id in every call so that no cache
 // (the library's, the peer's, or V8's for `new Function` source it has seen)
 // can serve a call from an earlier one.
-import { APPROVED_STATUS_ID } from "../data/public-filters.mjs";
-import { FTRACK_FORM } from "../data/peers-forms.mjs";
+
 import { loadShapedEvents } from "../data/peers-events.mjs";
-import { PEERS, PEER_VERSIONS, fasterThanEach } from "./peers.mjs";
+import { FTRACK_FORM } from "../data/peers-forms.mjs";
+import { APPROVED_STATUS_ID } from "../data/public-filters.mjs";
+import { fasterThanEach, PEER_VERSIONS, PEERS } from "./peers.mjs";
 
 const EVENTS = loadShapedEvents();
 
@@ -33,16 +34,18 @@ function expectedAnswers(lib) {
  * turned into a predicate by `toPredicate`, answers every event as this
  * library does, and matches some event.
  */
-const answersAsExpected = (toPredicate) => ({ outputs, ctx }) => {
-  const predicate = toPredicate(outputs[0]);
-  const want = expectedAnswers(ctx.lib);
-  if (!want.some(Boolean)) return "the reference filter matches no event";
-  for (const [i, { label, event }] of EVENTS.entries()) {
-    const got = predicate(event);
-    if (got !== want[i]) return `"${label}": returned ${String(got)}, expected ${want[i]}`;
-  }
-  return undefined;
-};
+const answersAsExpected =
+  (toPredicate) =>
+  ({ outputs, ctx }) => {
+    const predicate = toPredicate(outputs[0]);
+    const want = expectedAnswers(ctx.lib);
+    if (!want.some(Boolean)) return "the reference filter matches no event";
+    for (const [i, { label, event }] of EVENTS.entries()) {
+      const got = predicate(event);
+      if (got !== want[i]) return `"${label}": returned ${String(got)}, expected ${want[i]}`;
+    }
+    return undefined;
+  };
 
 /** A case compiling the ftrack text with `compile` (or `parse` when `backend` is undefined). */
 function ours(name, backend, baseline = false) {
@@ -117,7 +120,7 @@ export default {
     { description: "parse + compile (closure) faster than every peer's compile step", check: fasterThanEach(CLOSURE, COMPILING_PEERS) },
   ],
   notes: [
-    "JsonLogic has no compile step: `jsonLogic.apply(rule, data)` interprets the rule object on every call, so its row reads \"none\". " +
+    'JsonLogic has no compile step: `jsonLogic.apply(rule, data)` interprets the rule object on every call, so its row reads "none". ' +
       "sift's `$where` string is compiled with `new Function` on every `sift(query)`, but its text does not change with the status id, " +
       "so V8 serves it from its compilation cache after the first call. No peer caches compiled filters by text.",
   ],

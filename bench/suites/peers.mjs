@@ -6,14 +6,14 @@
 // for the compile-step suite (peers-compile.mjs).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { parse as celParse } from "@marcbachmann/cel-js";
 import { compileExpression, useDotAccessOperator } from "filtrex";
 import jexl from "jexl";
-import { parse as celParse } from "@marcbachmann/cel-js";
 import jsonLogic from "json-logic-js";
-import sift from "sift";
 import { Query } from "mingo";
-import * as forms from "../data/peers-forms.mjs";
+import sift from "sift";
 import { loadShapedEvents } from "../data/peers-events.mjs";
+import * as forms from "../data/peers-forms.mjs";
 import { formatRatio, median } from "../lib/stats.mjs";
 import { maxRatio, maxRatioTo } from "../lib/targets.mjs";
 import matchSuite, { naive } from "./match.mjs";
@@ -199,7 +199,10 @@ export default {
     { description: "codegen at most 1.5x the naive hand-written function", check: maxRatioTo(CODEGEN, NAIVE, 1.5) },
     {
       description: "the closure backend faster than every peer",
-      check: fasterThanEach(CLOSURE, PEERS.map((p) => p.name)),
+      check: fasterThanEach(
+        CLOSURE,
+        PEERS.map((p) => p.name),
+      ),
     },
   ],
 };

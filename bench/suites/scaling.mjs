@@ -9,10 +9,11 @@
 // shared machine barely move them), the fastest of 5 repetitions, each
 // repeating the operation for at least 30 ms after an untimed call; memory is heapUsed after full collections in a fresh
 // `node --expose-gc` process.
-import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { formatMs } from "../lib/stats.mjs";
 
@@ -71,7 +72,10 @@ const CASES = [
     sizes: SIZES(60_000),
     measure: (lib, n) => {
       const body = JSON.stringify(event(new Array(n).fill(1)));
-      return timeOf(() => body, throwsOnly(() => lib.parseEntityEvent(body)));
+      return timeOf(
+        () => body,
+        throwsOnly(() => lib.parseEntityEvent(body)),
+      );
     },
     unit: "ms",
   },
@@ -81,7 +85,10 @@ const CASES = [
     measure: (lib, n) => {
       const ids = [];
       ids.length = n;
-      return timeOf(() => event(ids), (value) => throwsOnly(() => lib.parseEntityEvent(value))());
+      return timeOf(
+        () => event(ids),
+        (value) => throwsOnly(() => lib.parseEntityEvent(value))(),
+      );
     },
     unit: "ms",
   },
@@ -114,7 +121,7 @@ const CASES = [
     unit: "ms",
   },
   {
-    name: "lint: 'x = \"<long>\" and x = \"v0\" and …', N bytes (message bytes)",
+    name: 'lint: \'x = "<long>" and x = "v0" and …\', N bytes (message bytes)',
     sizes: SIZES(8_192),
     measure: (lib, n) => {
       // 15 characters per condition with its joiner.
@@ -128,7 +135,10 @@ const CASES = [
     sizes: SIZES(8_192),
     measure: (lib, n) => {
       const source = joined(Math.floor(n / 11), (i) => `x${digits(i)}=*`, " or ");
-      return timeOf(() => source, (text) => lib.lint(text));
+      return timeOf(
+        () => source,
+        (text) => lib.lint(text),
+      );
     },
     unit: "ms",
   },
@@ -138,7 +148,10 @@ const CASES = [
     sizes: SIZES(8_192),
     measure: (lib, n) => {
       const source = joined(Math.floor(n / 9), () => 'a="\t"', " or ");
-      return timeOf(() => source, (text) => lib.parse(text, { dialect: "event-hub" }));
+      return timeOf(
+        () => source,
+        (text) => lib.parse(text, { dialect: "event-hub" }),
+      );
     },
     unit: "ms",
   },
@@ -148,7 +161,10 @@ const CASES = [
     sizes: SIZES(8_192),
     measure: (lib, n) => {
       const source = joined(Math.floor(n / 8), () => "a=1", " and ");
-      return timeOf(() => source, (text) => lib.lint(text, { dialect: "event-hub" }));
+      return timeOf(
+        () => source,
+        (text) => lib.lint(text, { dialect: "event-hub" }),
+      );
     },
     unit: "ms",
   },
@@ -158,7 +174,10 @@ const CASES = [
     sizes: SIZES(8_192),
     measure: (lib, n) => {
       const source = "or a ".repeat(Math.floor(n / 5));
-      return timeOf(() => source, (text) => lib.lint(text));
+      return timeOf(
+        () => source,
+        (text) => lib.lint(text),
+      );
     },
     unit: "ms",
   },
@@ -168,7 +187,10 @@ const CASES = [
     sizes: SIZES(8_192),
     measure: (lib, n) => {
       const source = `${"(".repeat(100)}${"a b ".repeat(Math.floor((n - 100) / 4))}`;
-      return timeOf(() => source, (text) => lib.parseAll(text));
+      return timeOf(
+        () => source,
+        (text) => lib.parseAll(text),
+      );
     },
     unit: "ms",
   },
@@ -183,7 +205,10 @@ const CASES = [
     sizes: SIZES(8_192),
     measure: (lib, n) => {
       const source = make(n);
-      return timeOf(() => source, throwsOnly(() => lib.parse(source, { dialect: "event-hub" })));
+      return timeOf(
+        () => source,
+        throwsOnly(() => lib.parse(source, { dialect: "event-hub" })),
+      );
     },
     unit: "ms",
   })),
@@ -219,7 +244,11 @@ process.argv = [process.argv[0], "cli", "lint", "--file", ${JSON.stringify(file)
 process.on("exit", () => process.stderr.write(JSON.stringify({ rss: process.resourceUsage().maxRSS * 1024 }) + "\\n"));
 await import(${JSON.stringify(cli)});
 `;
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 300_000, maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+    timeout: 300_000,
+    maxBuffer: 1 << 26,
+  });
   if (child.status !== 0) throw new Error(`lint exited with ${child.status}: ${child.stderr.split("\n")[0]}`);
   return JSON.parse(child.stderr.trim().split("\n").pop()).rss;
 }
@@ -266,7 +295,14 @@ export default {
     const cacheName = "matches: heap held after N distinct 16 KiB filters";
     try {
       const sizes = ctx.quick ? [50, 100, 200] : [50, 100, 200, 400];
-      rows.push(row(cacheName, sizes, sizes.map((n) => cacheHeap(ctx, n)), "bytes"));
+      rows.push(
+        row(
+          cacheName,
+          sizes,
+          sizes.map((n) => cacheHeap(ctx, n)),
+          "bytes",
+        ),
+      );
     } catch (error) {
       rows.push({ name: cacheName, error: error.message });
     }
@@ -274,7 +310,14 @@ export default {
     const dir = mkdtempSync(join(tmpdir(), "ftrack-filter-scaling-"));
     try {
       const sizes = ctx.quick ? [125_000, 250_000, 500_000] : [125_000, 250_000, 500_000, 1_000_000];
-      rows.push(row(cliName, sizes, sizes.map((n) => cliLintRss(ctx, n, dir)), "bytes"));
+      rows.push(
+        row(
+          cliName,
+          sizes,
+          sizes.map((n) => cliLintRss(ctx, n, dir)),
+          "bytes",
+        ),
+      );
     } catch (error) {
       rows.push({ name: cliName, error: error.message });
     } finally {

@@ -3,11 +3,12 @@
 // works from disk and from any static host.
 //
 //   node playground/scripts/build.mjs      writes playground/dist/index.html and prints its size
-import { build } from "esbuild";
+
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const PLAYGROUND = resolve(here, "..");
@@ -24,9 +25,9 @@ const publicApiOnly = {
   name: "public-api-only",
   setup(b) {
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (!args.importer.startsWith(PLAYGROUND + "/")) return undefined;
+      if (!args.importer.startsWith(`${PLAYGROUND}/`)) return undefined;
       const target = resolve(args.resolveDir, args.path);
-      const inLibrary = target.startsWith(LIBRARY + "/");
+      const inLibrary = target.startsWith(`${LIBRARY}/`);
       if (inLibrary && target.replace(/\.ts$/, "") !== PUBLIC_ENTRY.replace(/\.ts$/, "")) {
         return { errors: [{ text: `${relative(ROOT, args.importer)} imports ${args.path}: use the public API (src/index.ts)` }] };
       }

@@ -1,8 +1,9 @@
 // `npm run playground`: builds the page and serves it on 127.0.0.1.
 //
 //   npm run playground                 http://127.0.0.1:5178/ (PORT=... to change; PORT=0 picks a free one)
-import { createServer } from "node:http";
+
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildPlayground } from "./build.mjs";

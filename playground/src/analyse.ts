@@ -5,15 +5,15 @@
  * exactly what a keystroke costs.
  */
 import {
-  EventValidationError,
-  FilterSyntaxError,
-  explain,
-  lint,
-  parseEntityEvent,
   type Diagnostic,
   type Dialect,
-  type Explanation,
+  EventValidationError,
   type ExplainNode,
+  type Explanation,
+  explain,
+  FilterSyntaxError,
+  lint,
+  parseEntityEvent,
   type Span,
 } from "../../src/index";
 

@@ -6,11 +6,7 @@ import type { Diagnostic, Suggestion } from "../../src/index";
 import { h } from "./dom";
 
 /** Fills `list` with `diagnostics`; `apply` is called with the suggestion of a clicked button. */
-export function renderDiagnostics(
-  list: HTMLElement,
-  diagnostics: readonly Diagnostic[],
-  apply: (suggestion: Suggestion) => void,
-): void {
+export function renderDiagnostics(list: HTMLElement, diagnostics: readonly Diagnostic[], apply: (suggestion: Suggestion) => void): void {
   if (diagnostics.length === 0) {
     list.replaceChildren(h("li", { class: "empty" }, "No problems found."));
     return;

@@ -7,9 +7,9 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { json, jsonParseLinter } from "@codemirror/lang-json";
 import { syntaxHighlighting } from "@codemirror/language";
-import { linter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
-import { EditorState, StateEffect, StateField, type Extension } from "@codemirror/state";
-import { Decoration, EditorView, drawSelection, keymap, type DecorationSet } from "@codemirror/view";
+import { type Diagnostic as CmDiagnostic, linter, setDiagnostics } from "@codemirror/lint";
+import { EditorState, type Extension, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, type DecorationSet, drawSelection, EditorView, keymap } from "@codemirror/view";
 import type { Diagnostic, Span, Suggestion } from "../../src/index";
 import { filterHighlight, filterLanguage } from "./filter-language";
 

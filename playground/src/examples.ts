@@ -3,11 +3,12 @@
  * starts from: ftrack's one published webhook payload (a Task whose status
  * changed) under its status-change trigger filter.
  */
-import type { Dialect } from "../../src/index";
+
 import assetVersionApproved from "../../examples/events/synthetic-assetversion-approved.json";
 import assetVersionComment from "../../examples/events/synthetic-assetversion-comment.json";
 import taskCreate from "../../examples/events/synthetic-task-create.json";
 import taskUpdate from "../../examples/events/task-update-status.json";
+import type { Dialect } from "../../src/index";
 import actionLaunch from "../examples/synthetic-event-hub-action-launch.json";
 import hubUpdate from "../examples/synthetic-event-hub-update.json";
 import type { PlaygroundState } from "./state";

@@ -4,7 +4,7 @@
  * event. Text only (textContent), so nothing from the filter or the event is
  * ever read as HTML.
  */
-import type { ExplainNode, ExplainSide, ExplainLiteral, Explanation, JsonValue } from "../../src/index";
+import type { ExplainLiteral, ExplainNode, ExplainSide, Explanation, JsonValue } from "../../src/index";
 import type { EventReading } from "./analyse";
 import { h } from "./dom";
 
@@ -25,12 +25,7 @@ const TITLES: Readonly<Record<Extract<EventReading, { ok: false }>["kind"], stri
 const MAX_VALUE_CHARS = 80;
 
 /** Fills `region` with the result; `explanation` null means there is none to show. */
-export function renderResult(
-  region: HTMLElement,
-  explanation: Explanation | null,
-  event: EventReading,
-  filterBroken: boolean,
-): void {
+export function renderResult(region: HTMLElement, explanation: Explanation | null, event: EventReading, filterBroken: boolean): void {
   const body: Node[] = [];
   if (explanation !== null) {
     const verdict = explanation.matched ? "Match" : "No match";

@@ -2,13 +2,13 @@
  * The page: wires the editors, the controls and the two result regions to
  * the analysis, and keeps the URL fragment in step with the state.
  */
-import { format, type Dialect } from "../../src/index";
-import { analyse, readEvent, type EventReading } from "./analyse";
+import { type Dialect, format } from "../../src/index";
+import { analyse, type EventReading, readEvent } from "./analyse";
 import { renderDiagnostics } from "./diagnostics-view";
 import { applySuggestion, createEventEditor, createFilterEditor, setText, showFilterFindings } from "./editors";
 import { DEFAULT_STATE, EXAMPLE_EVENTS, eventText } from "./examples";
 import { renderResult } from "./explain-view";
-import { readFragment, writeFragment, type PlaygroundState } from "./state";
+import { type PlaygroundState, readFragment, writeFragment } from "./state";
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);

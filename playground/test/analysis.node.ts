@@ -36,7 +36,11 @@ describe("readEvent", () => {
 
   test("takes any JSON object as an event-hub event, and nothing else", () => {
     expect(readEvent('{"topic": "ftrack.update"}', "event-hub").ok).toBe(true);
-    for (const [text, found] of [["null", "null"], ["[]", "an array"], ['"x"', "string"]] as const) {
+    for (const [text, found] of [
+      ["null", "null"],
+      ["[]", "an array"],
+      ['"x"', "string"],
+    ] as const) {
       expect(readEvent(text, "event-hub")).toEqual({
         ok: false,
         kind: "event",
@@ -71,10 +75,7 @@ describe("analyse", () => {
   test("marks the false operands of a false and", () => {
     const filter = "entity.entity_type = Task and entity.operation = create and entity.new.name = nope";
     const result = analyse(filter, "trigger", taskUpdate);
-    expect(result.failing.map((s) => filter.slice(s.start, s.end))).toEqual([
-      "entity.operation = create",
-      "entity.new.name = nope",
-    ]);
+    expect(result.failing.map((s) => filter.slice(s.start, s.end))).toEqual(["entity.operation = create", "entity.new.name = nope"]);
   });
 
   test("marks every operand of a false or, and a not whose operand held", () => {

@@ -17,7 +17,8 @@ export function findChromium() {
 /** What to tell the user when {@link findChromium} finds nothing. */
 export function missingChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
-  const looked = fromEnv !== undefined && fromEnv !== "" ? `CHROMIUM_PATH=${fromEnv} does not exist` : `looked for ${CANDIDATES.join(" and ")}`;
+  const looked =
+    fromEnv !== undefined && fromEnv !== "" ? `CHROMIUM_PATH=${fromEnv} does not exist` : `looked for ${CANDIDATES.join(" and ")}`;
   return (
     `No Chromium found for the browser tests (${looked}). Install Debian's package with ` +
     "`apt-get install -y chromium` (or run scripts/ci-browser.sh as root), or set CHROMIUM_PATH to a Chromium or Chrome executable."

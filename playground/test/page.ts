@@ -4,9 +4,10 @@
  * than the page itself is refused and recorded), and reads and edits the
  * page through its accessible names.
  */
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+
 import type { Server } from "node:http";
 import { pathToFileURL } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { buildPlayground } from "../scripts/build.mjs";
 import { servePage } from "../scripts/serve.mjs";
 import { findChromium, missingChromium } from "./chromium.mjs";

@@ -6,22 +6,10 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GZIP_BUDGET } from "../scripts/build.mjs";
-import {
-  diagnostics,
-  editorText,
-  eventBox,
-  explanation,
-  filterBox,
-  open,
-  replaceText,
-  startHarness,
-  verdict,
-  type Harness,
-} from "./page";
+import { diagnostics, editorText, eventBox, explanation, filterBox, type Harness, open, replaceText, startHarness, verdict } from "./page";
 
 const ARTIFACTS = new URL("../artifacts/", import.meta.url);
-const eventFile = (name: string): string =>
-  readFileSync(new URL(`../../examples/events/${name}.json`, import.meta.url), "utf8");
+const eventFile = (name: string): string => readFileSync(new URL(`../../examples/events/${name}.json`, import.meta.url), "utf8");
 
 const APPROVED_FILTER =
   'entity.entity_type = "AssetVersion" and entity.operation = "update" and entity.new.status_id != entity.old.status_id';
@@ -164,7 +152,7 @@ describe("the playground", () => {
     await page.getByRole("button", { name: "Copy link" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toBe("Link copied.");
     const link = await page.getByLabel("Link").inputValue();
-    expect(link.startsWith(harness.httpUrl + "#")).toBe(true);
+    expect(link.startsWith(`${harness.httpUrl}#`)).toBe(true);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     await first.context.close();
 
@@ -213,7 +201,12 @@ describe("the playground", () => {
   test("saves a screenshot of the page explaining a no match", async () => {
     const { page, context } = await open(harness, harness.httpUrl, harness.httpUrl, { width: 1280, height: 1000 });
     await page.getByLabel("Example event").selectOption("assetversion-comment");
-    await replaceText(page, filterBox(page), APPROVED_FILTER + ' and entity.new.status_id = "44de097a-4164-11df-9218-0019bb4983d8"', "paste");
+    await replaceText(
+      page,
+      filterBox(page),
+      `${APPROVED_FILTER} and entity.new.status_id = "44de097a-4164-11df-9218-0019bb4983d8"`,
+      "paste",
+    );
     await expect.poll(() => verdict(page).textContent()).toBe("No match");
     await page.locator("body").click({ position: { x: 5, y: 5 } });
     mkdirSync(ARTIFACTS, { recursive: true });

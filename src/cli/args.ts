@@ -4,7 +4,7 @@
  * top level instead of a stack trace. Light on purpose: loaded before the
  * library, so `--version` and `--help` start fast.
  */
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { closest } from "../lint/suggest";
 
 /** Exit statuses, the same for every command. */
@@ -67,14 +67,22 @@ export function parseCommand<T extends OptionSpecs>(args: string[], options: T):
 /** Options not in the table, found before node's parser words them its own way. */
 function checkOptionNames(args: readonly string[], options: OptionSpecs): void {
   const longs = Object.keys(options);
-  const shorts = new Map(Object.entries(options).flatMap(([name, spec]) => (spec.short === undefined ? [] : [[spec.short, name] as const])));
+  const shorts = new Map(
+    Object.entries(options).flatMap(([name, spec]) => (spec.short === undefined ? [] : [[spec.short, name] as const])),
+  );
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? "";
     if (arg === "--") return;
     if (arg.startsWith("--")) {
       const name = arg.slice(2).split("=")[0] ?? "";
       const spec = options[name];
-      if (spec === undefined) throw usageError(unknown(`--${name}`, longs.map((long) => `--${long}`)));
+      if (spec === undefined)
+        throw usageError(
+          unknown(
+            `--${name}`,
+            longs.map((long) => `--${long}`),
+          ),
+        );
       if (spec.type === "string" && !arg.includes("=")) i++;
     } else if (arg.startsWith("-") && arg !== "-") {
       for (let at = 1; at < arg.length; at++) {

@@ -84,12 +84,12 @@ async function readJson(path: string, cwd: string, onlyIfOurs = false): Promise<
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function checkConfig(data: unknown, file: string, prefix: string, dir: string): LintConfig {
   const fail = (key: string, problem: string): CliError => new CliError(`${file}: key "${prefix}${key}": ${problem}`);
-  if (!isObject(data)) throw new CliError(`${file}: ${prefix === "" ? "the configuration" : `key "${prefix.slice(0, -1)}"`} must be a JSON object`);
+  if (!isObject(data))
+    throw new CliError(`${file}: ${prefix === "" ? "the configuration" : `key "${prefix.slice(0, -1)}"`} must be a JSON object`);
   const config: { file: string; rules: RuleSettings; dialect?: "trigger" | "event-hub"; schema?: string; maxWarnings?: number } = {
     file,
     rules: {},
@@ -105,7 +105,8 @@ function checkConfig(data: unknown, file: string, prefix: string, dir: string): 
         config.dialect = value;
         break;
       case "schema":
-        if (typeof value !== "string" || value === "") throw fail(key, "must be the path of a query_schemas result (JSON), relative to this file");
+        if (typeof value !== "string" || value === "")
+          throw fail(key, "must be the path of a query_schemas result (JSON), relative to this file");
         config.schema = resolve(dir, value);
         break;
       case "maxWarnings":

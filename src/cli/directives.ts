@@ -27,7 +27,14 @@ export function silence(diagnostics: readonly Diagnostic[], directive: Directive
  */
 export function unusedDirective(directive: Directive, rules: RuleSettings): LintResult | undefined {
   const text = directive.line.filter;
-  const at = (start: number, end: number): Diagnostic["span"] => ({ start, end, line: 1, column: start + 1, endLine: 1, endColumn: end + 1 });
+  const at = (start: number, end: number): Diagnostic["span"] => ({
+    start,
+    end,
+    line: 1,
+    column: start + 1,
+    endLine: 1,
+    endColumn: end + 1,
+  });
   const diagnostics: Diagnostic[] = [];
   if (directive.codes.length === 0) {
     diagnostics.push({
@@ -40,7 +47,8 @@ export function unusedDirective(directive: Directive, rules: RuleSettings): Lint
   for (const { code, start, end } of directive.codes) {
     if (directive.used.has(code)) continue;
     const reason =
-      ruleCodeProblem(code) ?? (isOff(code, rules) ? `the rule ${code} is off` : `the next line has no ${code} diagnostic to silence; remove the code`);
+      ruleCodeProblem(code) ??
+      (isOff(code, rules) ? `the rule ${code} is off` : `the next line has no ${code} diagnostic to silence; remove the code`);
     diagnostics.push({ code: "unused-directive", severity: "warning", message: `unused directive: ${reason}`, span: at(start, end) });
   }
   return diagnostics.length === 0 ? undefined : { input: directive.line, diagnostics };

@@ -12,7 +12,7 @@
  * (`FILE`, `<stdin>`); each event of a longer JSON Lines input by its line
  * (`FILE:LINE`).
  */
-import { inputName, locateJsonError, readLines, type Line } from "./input";
+import { inputName, type Line, locateJsonError, readLines } from "./input";
 
 /** An event read, or a line (or document) that is not valid JSON. */
 export type EventItem = (

@@ -3,7 +3,9 @@
  * the evaluation tree (or the explanation as JSON). Exit 0 when the event
  * matches, 1 when it does not, 2 when the filter or the event is unusable.
  */
-import { CliError, dialectOption, EXIT, formatOption, usageError, type ExitStatus, type Parsed } from "./args";
+
+import { otherDialectShape } from "../matcher/event-shape";
+import { CliError, dialectOption, EXIT, type ExitStatus, formatOption, type Parsed, usageError } from "./args";
 import type { EXPLAIN_OPTIONS } from "./commands";
 import { readEvents } from "./events";
 import { expandPatterns, filterText, shapeHint } from "./hints";
@@ -12,7 +14,6 @@ import { explain } from "./lib";
 import { err, errStyle, out, outStyle } from "./output";
 import { filterArgument, renderSyntaxErrors, syntaxDiagnostics } from "./syntax";
 import { renderTree } from "./tree";
-import { otherDialectShape } from "../matcher/event-shape";
 
 /** Runs `explain` with its parsed arguments; resolves to the exit status. */
 export async function runExplain(parsed: Parsed<typeof EXPLAIN_OPTIONS>): Promise<ExitStatus> {
@@ -28,7 +29,8 @@ export async function runExplain(parsed: Parsed<typeof EXPLAIN_OPTIONS>): Promis
   const expanded = await expandPatterns([eventArg]);
   const [problem] = expanded.problems;
   if (problem !== undefined) throw problem;
-  if (expanded.paths.length > 1) throw usageError(`${eventArg} matches ${expanded.paths.length} files; explain takes one (use match --explain for several)`);
+  if (expanded.paths.length > 1)
+    throw usageError(`${eventArg} matches ${expanded.paths.length} files; explain takes one (use match --explain for several)`);
   const path = expanded.paths[0] ?? eventArg;
   const dialect = dialectOption(values.dialect);
   const json = formatOption(values.format, ["json"]) === "json";

@@ -8,9 +8,9 @@
  * blank lines and lines whose first non-blank character is `#` are skipped
  * (no filter can start with `#` either, so nothing is lost).
  */
-import { CliError, EXIT, usageError, type ExitStatus } from "./args";
+import { CliError, EXIT, type ExitStatus, usageError } from "./args";
 import { expandPatterns } from "./hints";
-import { inputName, jsonErrorMessage, readLines, unreadable, type Line } from "./input";
+import { inputName, jsonErrorMessage, type Line, readLines, unreadable } from "./input";
 import { problem } from "./output";
 
 /** One filter to work on. */
@@ -45,7 +45,9 @@ export interface Directive {
 }
 
 /** What gathering gives, in input order: a filter, or a directive whose next line holds no filter. */
-export type Gathered = { readonly kind: "filter"; readonly input: FilterInput } | { readonly kind: "directive"; readonly directive: Directive };
+export type Gathered =
+  | { readonly kind: "filter"; readonly input: FilterInput }
+  | { readonly kind: "directive"; readonly directive: Directive };
 
 /**
  * The filters given as arguments (`-` reads standard input there), then

@@ -4,9 +4,9 @@
  * they were, so that the result can replace the file. A JSON array of
  * filters comes back as a JSON array, one string per line.
  */
-import { arrayFilters, isFilterLine, type FilterInput } from "./filters";
+import { arrayFilters, type FilterInput, isFilterLine } from "./filters";
 import type { Line } from "./input";
-import { format, type Diagnostic, type Dialect } from "./lib";
+import { type Diagnostic, type Dialect, format } from "./lib";
 import { syntaxDiagnostics } from "./syntax";
 
 /** What became of one filter: its canonical form, or its syntax errors (the filter is then kept as it was). */
@@ -31,7 +31,10 @@ export const textOf = (outcome: FilterOutcome): string => (outcome.kind === "for
  */
 export function formatLine(name: string, line: Line, dialect: Dialect, report: (outcome: FilterOutcome) => void): string {
   if (!isFilterLine(line.text)) return line.text + line.newline;
-  const outcome = formatOne({ source: `${name}:${line.number}`, label: name, file: name, lineOffset: line.number - 1, filter: line.text }, dialect);
+  const outcome = formatOne(
+    { source: `${name}:${line.number}`, label: name, file: name, lineOffset: line.number - 1, filter: line.text },
+    dialect,
+  );
   report(outcome);
   return textOf(outcome) + line.newline;
 }

@@ -9,15 +9,15 @@
  * with syntax errors is reported as `lint` reports it (on standard error)
  * and makes the exit status 1, like a filter that is not canonical.
  */
-import { CliError, dialectOption, EXIT, usageError, type ExitStatus, type Parsed } from "./args";
+import { CliError, dialectOption, EXIT, type ExitStatus, type Parsed, usageError } from "./args";
 import type { FORMAT_OPTIONS } from "./commands";
 import { filePieces } from "./filters";
-import { formatArray, formatLine, formatOne, textOf, type FilterOutcome } from "./format-text";
+import { type FilterOutcome, formatArray, formatLine, formatOne, textOf } from "./format-text";
 import { expandPatterns } from "./hints";
 import { inputName } from "./input";
 import { drained, err, errStyle, out, outStyle, problem, write } from "./output";
 import { renderSyntaxErrors } from "./syntax";
-import { replaceFile, type Replacement } from "./write-file";
+import { type Replacement, replaceFile } from "./write-file";
 
 /** Counts over every filter seen. */
 interface Counts {
@@ -126,7 +126,8 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 function summary(counts: Counts, writing: boolean): string {
   const style = outStyle();
   const parts: string[] = [];
-  if (counts.changed > 0) parts.push(style.yellow(`${counts.changed} ${writing ? "rewritten in canonical form" : "not in canonical form"}`));
+  if (counts.changed > 0)
+    parts.push(style.yellow(`${counts.changed} ${writing ? "rewritten in canonical form" : "not in canonical form"}`));
   if (counts.invalid > 0) parts.push(style.red(`${counts.invalid} with syntax errors (left as they were)`));
   const text = parts.length === 0 ? style.green(counts.filters === 1 ? "in canonical form" : "all in canonical form") : parts.join(", ");
   return `${style.bold(`${plural(counts.filters, "filter")}:`)} ${text}`;

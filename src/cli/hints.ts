@@ -3,7 +3,7 @@
  * it from standard input), event paths with patterns the shell left
  * unexpanded, and the hint for events shaped for the other dialect.
  */
-import { CliError, usageError } from "./args";
+import { type CliError, usageError } from "./args";
 import { expandGlob } from "./glob";
 import { readText, unreadable } from "./input";
 import type { Dialect } from "./lib";

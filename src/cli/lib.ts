@@ -4,5 +4,18 @@
  * import this one are loaded only once a command needs them, so that the
  * parser (Chevrotain) stays out of `--help` and `--version`.
  */
-export { compile, explain, FilterEvaluationError, format, isRuleCode, lineColumn, lint, lintRules, loadSchema, parseAll, validateRules } from "../index";
+
 export type { CompiledFilter, Diagnostic, Dialect, Explanation, FtrackSchema, RuleSetting, RuleSettings, Severity } from "../index";
+export {
+  compile,
+  explain,
+  FilterEvaluationError,
+  format,
+  isRuleCode,
+  lineColumn,
+  lint,
+  lintRules,
+  loadSchema,
+  parseAll,
+  validateRules,
+} from "../index";

@@ -5,7 +5,7 @@
  * rules come first, collects the results that have diagnostics and is
  * printed at the end.
  */
-import { githubReport, jsonReport, sarifReport, type LintResult } from "./machine";
+import { githubReport, jsonReport, type LintResult, sarifReport } from "./machine";
 import { out, outStyle, terminalWidth, write } from "./output";
 import { renderDiagnostic, renderSummary, type Tally } from "./report";
 
@@ -52,7 +52,8 @@ export function lintReporter(format: "text" | "json" | "github" | "sarif"): Lint
           for (const line of githubReport(result)) out(line);
         },
         end(end) {
-          if (end.filters > 0 && tooMany(end)) out(`::error title=ftrack-filter::more warnings than --max-warnings ${end.maxWarnings} allows`);
+          if (end.filters > 0 && tooMany(end))
+            out(`::error title=ftrack-filter::more warnings than --max-warnings ${end.maxWarnings} allows`);
         },
       };
     case "sarif": {

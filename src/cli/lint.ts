@@ -8,13 +8,13 @@
  * no more warnings than `--max-warnings`), 1 otherwise, 2 when an input or
  * the configuration could not be read.
  */
-import { CliError, countOption, dialectOption, EXIT, formatOption, usageError, type ExitStatus, type Parsed } from "./args";
+import { CliError, countOption, dialectOption, EXIT, type ExitStatus, formatOption, type Parsed, usageError } from "./args";
 import type { LINT_OPTIONS } from "./commands";
-import { findConfig, loadConfig, type LintConfig } from "./config";
+import { findConfig, type LintConfig, loadConfig } from "./config";
 import { silence, unusedDirective } from "./directives";
 import { gatherFilters, noFilters } from "./filters";
 import { inputName, jsonErrorMessage, readText } from "./input";
-import { lint, loadSchema, type FtrackSchema, type RuleSettings } from "./lib";
+import { type FtrackSchema, lint, loadSchema, type RuleSettings } from "./lib";
 import { lintReporter } from "./lint-report";
 import type { LintResult } from "./machine";
 import { drained, problem } from "./output";

@@ -85,7 +85,13 @@ export function githubReport({ input, diagnostics }: LintResult): string[] {
     const place =
       input.file === undefined || input.file === "<stdin>"
         ? []
-        : [`file=${escapeProperty(input.file)}`, `line=${at.line}`, `col=${at.column}`, `endLine=${at.endLine}`, `endColumn=${at.endColumn}`];
+        : [
+            `file=${escapeProperty(input.file)}`,
+            `line=${at.line}`,
+            `col=${at.column}`,
+            `endLine=${at.endLine}`,
+            `endColumn=${at.endColumn}`,
+          ];
     const properties = [...place, `title=${escapeProperty(`ftrack-filter ${diagnostic.code}`)}`].join(",");
     const message = input.file === undefined ? `${input.source}: ${diagnostic.message}` : diagnostic.message;
     return `::${GITHUB_LEVEL[diagnostic.severity]} ${properties}::${escapeData(message)}`;

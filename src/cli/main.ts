@@ -10,17 +10,8 @@
  */
 import * as nodeModule from "node:module";
 import { version } from "../../package.json";
-import { CliError, EXIT, parseCommand, unknown, usageError, type ExitStatus } from "./args";
-import {
-  COMMAND_NAMES,
-  EXPLAIN_OPTIONS,
-  FORMAT_OPTIONS,
-  HELP,
-  LINT_OPTIONS,
-  MAIN_HELP,
-  MATCH_OPTIONS,
-  type CommandName,
-} from "./commands";
+import { CliError, EXIT, type ExitStatus, parseCommand, unknown, usageError } from "./args";
+import { COMMAND_NAMES, type CommandName, EXPLAIN_OPTIONS, FORMAT_OPTIONS, HELP, LINT_OPTIONS, MAIN_HELP, MATCH_OPTIONS } from "./commands";
 import { handleClosedOutput, problem } from "./output";
 
 const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);

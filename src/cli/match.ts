@@ -5,13 +5,14 @@
  * when an event matched, 1 when none did, 2 when something could not be
  * read or evaluated (that outranks the other two).
  */
-import { CliError, dialectOption, EXIT, formatOption, usageError, type ExitStatus, type Parsed } from "./args";
+
+import { otherDialectShape } from "../matcher/event-shape";
+import { CliError, dialectOption, EXIT, type ExitStatus, formatOption, type Parsed, usageError } from "./args";
 import type { MATCH_OPTIONS } from "./commands";
 import { readEvents } from "./events";
 import { expandPatterns, filterText, shapeHint } from "./hints";
 import { expandEventPaths } from "./input";
-import { compile, explain, FilterEvaluationError, type CompiledFilter, type Dialect, type Explanation } from "./lib";
-import { otherDialectShape } from "../matcher/event-shape";
+import { type CompiledFilter, compile, type Dialect, type Explanation, explain, FilterEvaluationError } from "./lib";
 import { drained, err, errStyle, out, outStyle, problem } from "./output";
 import { filterArgument, renderSyntaxErrors, syntaxDiagnostics } from "./syntax";
 import { colourVerdict, renderTree } from "./tree";
@@ -93,14 +94,16 @@ export async function runMatch(parsed: Parsed<typeof MATCH_OPTIONS>): Promise<Ex
         }
         if (counting) continue;
         if (json) {
-          out(JSON.stringify({
-            source: item.source,
-            file: item.file,
-            line: item.line,
-            matched: verdict.matched,
-            ...(verdict.explanation !== undefined ? { explanation: verdict.explanation } : {}),
-            ...(verdict.error !== undefined ? { error: verdict.error.toJSON() } : {}),
-          }));
+          out(
+            JSON.stringify({
+              source: item.source,
+              file: item.file,
+              line: item.line,
+              matched: verdict.matched,
+              ...(verdict.explanation !== undefined ? { explanation: verdict.explanation } : {}),
+              ...(verdict.error !== undefined ? { error: verdict.error.toJSON() } : {}),
+            }),
+          );
         } else if (verdict.explanation !== undefined) {
           out(renderTree(verdict.explanation, `${style.bold(item.source)}: `, 2, style));
         } else if (verdict.error === undefined) {

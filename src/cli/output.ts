@@ -6,7 +6,7 @@
  * cannot be written (a full disk) ends the process with one line on
  * standard error and status 2, never a stack trace.
  */
-import { styleFor, type Style } from "./style";
+import { type Style, styleFor } from "./style";
 
 let stdoutStyle: Style | undefined;
 let stderrStyle: Style | undefined;
@@ -15,12 +15,14 @@ let closed = false;
 
 /** The styles of standard output (computed once). */
 export function outStyle(): Style {
-  return (stdoutStyle ??= styleFor(process.stdout));
+  stdoutStyle ??= styleFor(process.stdout);
+  return stdoutStyle;
 }
 
 /** The styles of standard error (computed once). */
 export function errStyle(): Style {
-  return (stderrStyle ??= styleFor(process.stderr));
+  stderrStyle ??= styleFor(process.stderr);
+  return stderrStyle;
 }
 
 /** The width of standard output when it is a terminal (for cutting long lines), else undefined. */

@@ -52,10 +52,7 @@ export function renderDiagnostic(input: FilterInput, diagnostic: Diagnostic, sty
   if (suggestion !== undefined) {
     const pad = " ".repeat(String(shownLine).length);
     const replaced = input.filter.slice(suggestion.span.start, suggestion.span.end);
-    const help =
-      replaced === ""
-        ? `insert ${oneLine(suggestion.text)}`
-        : `replace ${oneLine(replaced)} with ${oneLine(suggestion.text)}`;
+    const help = replaced === "" ? `insert ${oneLine(suggestion.text)}` : `replace ${oneLine(replaced)} with ${oneLine(suggestion.text)}`;
     out.push(`${pad} ${style.dim("=")} ${style.bold("help")}: ${help}`);
   }
   return out.join("\n");
@@ -74,15 +71,12 @@ function excerptLines(text: string, column: number, length: number, gutter: stri
   }
   const carets = "^".repeat(Math.max(1, Math.min(length, shown.length - caretAt)));
   const pad = " ".repeat(gutter.length);
-  return [
-    `${style.dim(`${gutter} |`)} ${shown}`,
-    `${style.dim(`${pad} |`)} ${" ".repeat(caretAt)}${style.bold(style.green(carets))}`,
-  ];
+  return [`${style.dim(`${gutter} |`)} ${shown}`, `${style.dim(`${pad} |`)} ${" ".repeat(caretAt)}${style.bold(style.green(carets))}`];
 }
 
 /** Text on one line: tabs and other control characters shown as one space each, so carets line up. */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ");
 }
 

@@ -5,7 +5,7 @@
  * with a did-you-mean. `lint()` itself applies them.
  */
 import { didYouMean } from "./args";
-import { isRuleCode, lintRules, validateRules, type RuleSettings } from "./lib";
+import { isRuleCode, lintRules, type RuleSettings, validateRules } from "./lib";
 
 /** Codes a setting or a directive may name: those of `lintRules` that are configurable. */
 const SETTABLE_CODES: readonly string[] = Object.entries(lintRules)

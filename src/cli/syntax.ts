@@ -3,9 +3,10 @@
  * diagnostics (every error, not only the first) so that they print like the
  * linter's: position, message, caret.
  */
-import { lineColumn, parseAll, type Diagnostic, type Dialect } from "./lib";
-import { renderDiagnostic } from "./report";
+
 import type { FilterInput } from "./filters";
+import { type Diagnostic, type Dialect, lineColumn, parseAll } from "./lib";
+import { renderDiagnostic } from "./report";
 import type { Style } from "./style";
 
 /** Every syntax error of `filter` in `dialect`; empty when it parses. Cost: one parse. */

@@ -26,5 +26,7 @@ export function colourVerdict(verdict: string, matched: boolean, style: Style): 
 export function renderTree(explanation: Explanation, prefix: string, indent: number, style: Style): string {
   const [headline = "", ...tree] = String(explanation).split("\n");
   const pad = " ".repeat(indent);
-  return [`${prefix}${colourVerdict(headline, explanation.matched, style)}`, ...tree.map((line) => pad + colourMark(line, style))].join("\n");
+  return [`${prefix}${colourVerdict(headline, explanation.matched, style)}`, ...tree.map((line) => pad + colourMark(line, style))].join(
+    "\n",
+  );
 }

@@ -5,7 +5,7 @@
  * from configuration).
  */
 import type { Dialect } from "../syntax/ast";
-import { compile, type CompiledFilter } from "./compile";
+import { type CompiledFilter, compile } from "./compile";
 import { checkOptions, optionChecks } from "./validate";
 
 /** Entries the shared cache holds before it evicts the least recently used. */
@@ -73,7 +73,10 @@ export class FilterCache {
   #length = 0;
 
   constructor(options?: FilterCacheOptions) {
-    const opts = checkOptions<FilterCacheOptions>("FilterCache", options, { maxSize: optionChecks.maxSize, maxLength: optionChecks.maxSize });
+    const opts = checkOptions<FilterCacheOptions>("FilterCache", options, {
+      maxSize: optionChecks.maxSize,
+      maxLength: optionChecks.maxSize,
+    });
     this.maxSize = opts.maxSize ?? DEFAULT_CACHE_SIZE;
     this.maxLength = opts.maxLength ?? DEFAULT_CACHE_LENGTH;
   }

@@ -21,7 +21,6 @@
 import type { ConditionNode, FilterAst } from "../syntax/ast";
 import { locateError } from "./errors";
 import {
-  ObjectPrototype,
   compareFields,
   compareWithLiteral,
   conditionsToRecheck,
@@ -32,6 +31,7 @@ import {
   isWildcard,
   lookup,
   matchWildcard,
+  ObjectPrototype,
   readPath,
 } from "./values";
 

@@ -42,7 +42,6 @@
 import type { ConditionNode, FilterAst, LiteralValue } from "../syntax/ast";
 import { locateError } from "./errors";
 import {
-  ObjectPrototype,
   canFail,
   compareFields,
   compareWithLiteral,
@@ -52,6 +51,7 @@ import {
   isWildcard,
   lookupOwn,
   matchWildcard,
+  ObjectPrototype,
 } from "./values";
 
 const isArray = Array.isArray;
@@ -204,9 +204,11 @@ function conditionTest(condition: ConditionNode, left: string, right: string | u
     const both = `${left} !== void 0 && ${right} !== void 0`;
     const strings = `typeof ${left} === "string" && typeof ${right} === "string"`;
     const code =
-      operator === "=" ? `${both} && (${left} === ${right} || !(${strings}) && equal(${left}, ${right}))`
-      : operator === "!=" ? `${both} && ${left} !== ${right} && (${strings} || !equal(${left}, ${right}))`
-      : `${both} && order(${left}, ${right}) ${ORDER_TEST[operator]}`;
+      operator === "="
+        ? `${both} && (${left} === ${right} || !(${strings}) && equal(${left}, ${right}))`
+        : operator === "!="
+          ? `${both} && ${left} !== ${right} && (${strings} || !equal(${left}, ${right}))`
+          : `${both} && order(${left}, ${right}) ${ORDER_TEST[operator]}`;
     return { code, level: Level.And };
   }
   if (value.kind !== "literal") throw new TypeError("invalid filter AST: a field reference without segments");

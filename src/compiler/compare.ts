@@ -190,11 +190,5 @@ export function jsonCompare(a: unknown, b: unknown, depth = 0): number {
     }
     return a.length - b.length;
   }
-  throw new EvaluationFault(
-    "ordering-type-mismatch",
-    `${describeValue(a)} cannot be ordered against ${describeValue(b)}`,
-    a,
-    b,
-  );
+  throw new EvaluationFault("ordering-type-mismatch", `${describeValue(a)} cannot be ordered against ${describeValue(b)}`, a, b);
 }
-

@@ -4,14 +4,15 @@
  * where `new Function` works, closures elsewhere; both give the same result
  * on every event.
  */
+
+import { sharedTable } from "../identity";
 import type { Dialect, FilterAst } from "../syntax/ast";
 import { format } from "../syntax/format";
 import { parseInDialect } from "../syntax/parser";
 import { compileWithClosures } from "./closure";
 import { codegenAvailable, compileWithCodegen } from "./codegen";
-import { sharedTable } from "../identity";
-import { compileAuto } from "./tiered";
 import { debugText } from "./debug-text";
+import { compileAuto } from "./tiered";
 import { checkAst, checkOptions, conditionsOf, optionChecks } from "./validate";
 
 /** Options of {@link compile}. */

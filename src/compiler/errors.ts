@@ -7,9 +7,10 @@
  * The value rules raise a light internal `EvaluationFault`; the backends turn
  * it into a `FilterEvaluationError` that names the condition that failed.
  */
-import type { ConditionNode, Operator, Span } from "../syntax/ast";
-import { toJsonSafe, truncateText, type JsonValue } from "./json-safe";
+
 import { brandErrorClass } from "../identity";
+import type { ConditionNode, Operator, Span } from "../syntax/ast";
+import { type JsonValue, toJsonSafe, truncateText } from "./json-safe";
 
 /** The stable codes of {@link FilterEvaluationError}. */
 export type EvaluationErrorCode =

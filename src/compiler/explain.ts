@@ -9,12 +9,12 @@
  */
 import type { Dialect, FilterAst, Operator, Span } from "../syntax/ast";
 import { parse } from "../syntax/parser";
-import { isCompiledFilter, sourceOfAst, spansMatchSource, type CompiledFilter } from "./compile";
-import { locateError, pathText, type EvaluationErrorCode, type FilterEvaluationErrorData } from "./errors";
-import { toJsonSafe, type JsonValue } from "./json-safe";
+import { type CompiledFilter, isCompiledFilter, sourceOfAst, spansMatchSource } from "./compile";
+import { type EvaluationErrorCode, type FilterEvaluationErrorData, locateError, pathText } from "./errors";
+import { type JsonValue, toJsonSafe } from "./json-safe";
 import { renderExplanation } from "./render";
 import { checkAst, checkOptions, optionChecks } from "./validate";
-import { MISSING, decideFields, decideLiteral, readPath } from "./values";
+import { decideFields, decideLiteral, MISSING, readPath } from "./values";
 
 /** What a node evaluated to; nodes after the first error are `"not-evaluated"`. */
 export type ExplainResult = "true" | "false" | "error" | "not-evaluated";
@@ -101,11 +101,7 @@ interface State {
  * read; meant for debugging and tests, not for the hot path. Throws only for
  * bad arguments (and `FilterSyntaxError` for bad text), never for the event.
  */
-export function explain(
-  filterOrSource: CompiledFilter | string | FilterAst,
-  event: unknown,
-  options?: ExplainOptions,
-): Explanation {
+export function explain(filterOrSource: CompiledFilter | string | FilterAst, event: unknown, options?: ExplainOptions): Explanation {
   const opts = checkOptions<ExplainOptions>("explain", options, { dialect: optionChecks.dialect, names: checkNames });
   let ast: FilterAst;
   let source: string;
@@ -192,8 +188,7 @@ function condition(
   const head = { kind: "condition" as const, ...base, field, operator: node.operator };
   if (state.error !== null) return { ...head, result: "not-evaluated" };
   let left: ExplainSide | undefined;
-  let right: ExplainSide | ExplainLiteral | undefined =
-    node.value.kind === "literal" ? { literal: node.value.text } : undefined;
+  let right: ExplainSide | ExplainLiteral | undefined = node.value.kind === "literal" ? { literal: node.value.text } : undefined;
   try {
     const leftValue = readPath(event, node.field.segments);
     left = side(field, leftValue);
@@ -222,4 +217,3 @@ function condition(
 function side(path: string, value: unknown): ExplainSide {
   return value === MISSING ? { path, found: false } : { path, found: true, value: toJsonSafe(value) };
 }
-

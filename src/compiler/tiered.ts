@@ -17,7 +17,7 @@
  */
 import type { ConditionNode, FilterAst } from "../syntax/ast";
 import { compileWithClosures } from "./closure";
-import { MAX_GENERATED_BYTES, compileWithCodegen, generatedSizeBound, shapeKey } from "./codegen";
+import { compileWithCodegen, generatedSizeBound, MAX_GENERATED_BYTES, shapeKey } from "./codegen";
 
 type Predicate = (event: unknown) => boolean;
 

@@ -167,4 +167,3 @@ function checkCondition(node: Record<string, unknown>, where: string, dialect: D
     fail(`${where}.value.kind`, `expected "literal" or "field"`);
   }
 }
-

@@ -27,12 +27,12 @@ import { compareCodePoints, describeValue, jsonCompare, jsonEquals } from "./com
 import { EvaluationFault } from "./errors";
 
 export {
-  MAX_COMPARE_DEPTH,
   compareCodePoints,
   describeValue,
   jsonCompare,
   jsonEquals,
   kindOf,
+  MAX_COMPARE_DEPTH,
   type ValueKind,
 } from "./compare";
 

@@ -12,7 +12,7 @@
  */
 import type { AndNode, ConditionNode, Dialect, FilterAst } from "../syntax/ast";
 import type { Reporter } from "./diagnostic";
-import { resolveEventField, type FieldTarget } from "./event-shape";
+import { type FieldTarget, resolveEventField } from "./event-shape";
 import type { FtrackSchema } from "./schema";
 
 /** Entity type names a condition can apply to; undefined means any type. */

@@ -60,7 +60,6 @@ const MAX_MESSAGE = 600;
 
 // C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional
 // controls that can reorder what a terminal or an editor shows.
-// eslint-disable-next-line no-control-regex
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what messages escape
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
@@ -99,7 +98,12 @@ export class Reporter {
    * control characters escaped and is cut to a few hundred characters.
    */
   report(code: string, severity: Severity, message: string, span: Span, fix?: { text: string; span: Span }, hint?: string): void {
-    const base: Diagnostic = { code, severity, message: quoteText(message, MAX_MESSAGE), span: toDiagnosticSpan(this.source, span, this.lines) };
+    const base: Diagnostic = {
+      code,
+      severity,
+      message: quoteText(message, MAX_MESSAGE),
+      span: toDiagnosticSpan(this.source, span, this.lines),
+    };
     const diagnostic: Diagnostic = hint === undefined ? base : { ...base, hint };
     this.diagnostics.push(
       fix === undefined

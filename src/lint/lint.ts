@@ -8,8 +8,8 @@
 import type { Dialect, Span } from "../syntax/ast";
 import { parseAll } from "../syntax/parser";
 import { collectConditions, type LintContext } from "./context";
-import { capDiagnostics, Reporter, type Diagnostic, type Severity } from "./diagnostic";
-import { settingOf, validateRules, type RuleSettings } from "./rule-list";
+import { capDiagnostics, type Diagnostic, Reporter, type Severity } from "./diagnostic";
+import { type RuleSettings, settingOf, validateRules } from "./rule-list";
 import { checkContradictions } from "./rules/contradiction";
 import { checkEntityType, checkOperation, checkProperties } from "./rules/entity";
 import { checkFields } from "./rules/fields";

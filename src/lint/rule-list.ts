@@ -25,25 +25,105 @@ export interface RuleInfo {
 export type RuleSetting = "off" | Severity;
 
 const RULE_LIST = {
-  syntax: { severity: "error", dialect: "both", configurable: false, description: "a syntax error; the other rules need a filter that parses" },
-  "invalid-input": { severity: "error", dialect: "both", configurable: false, description: "a filter that is not a string, or bad options" },
-  "internal-error": { severity: "error", dialect: "both", configurable: false, description: "a defect in the linter itself, reported instead of thrown" },
-  "unknown-field": { severity: "error", dialect: "trigger", configurable: true, description: "a field outside the entity event, so always missing" },
-  "unknown-operation": { severity: "error", dialect: "trigger", configurable: true, description: "entity.operation compared with an operation ftrack never sends" },
-  "unknown-entity-type": { severity: "warning", dialect: "trigger", configurable: true, description: "an entity type the schema does not have (names are case-sensitive)" },
-  "unknown-property": { severity: "warning", dialect: "trigger", configurable: true, description: "a property no allowed entity type sends in its events" },
-  "never-equal": { severity: "warning", dialect: "trigger", configurable: true, description: "text compared with a number or boolean property, which never converts" },
-  "json-literal": { severity: "warning", dialect: "trigger", configurable: true, description: "null, None, true, false or a number written as a value: it is text, never that JSON value" },
-  "id-literal": { severity: "warning", dialect: "trigger", configurable: true, description: "an id property compared with a value that cannot be an id, such as a name" },
-  "ordering-type": { severity: "warning", dialect: "trigger", configurable: true, description: "<, <=, >, >= on a value that is not text: an evaluation error" },
-  "nullable-error": { severity: "info", dialect: "trigger", configurable: true, description: "ordering or a wildcard on an optional property: an evaluation error where it is null" },
+  syntax: {
+    severity: "error",
+    dialect: "both",
+    configurable: false,
+    description: "a syntax error; the other rules need a filter that parses",
+  },
+  "invalid-input": {
+    severity: "error",
+    dialect: "both",
+    configurable: false,
+    description: "a filter that is not a string, or bad options",
+  },
+  "internal-error": {
+    severity: "error",
+    dialect: "both",
+    configurable: false,
+    description: "a defect in the linter itself, reported instead of thrown",
+  },
+  "unknown-field": {
+    severity: "error",
+    dialect: "trigger",
+    configurable: true,
+    description: "a field outside the entity event, so always missing",
+  },
+  "unknown-operation": {
+    severity: "error",
+    dialect: "trigger",
+    configurable: true,
+    description: "entity.operation compared with an operation ftrack never sends",
+  },
+  "unknown-entity-type": {
+    severity: "warning",
+    dialect: "trigger",
+    configurable: true,
+    description: "an entity type the schema does not have (names are case-sensitive)",
+  },
+  "unknown-property": {
+    severity: "warning",
+    dialect: "trigger",
+    configurable: true,
+    description: "a property no allowed entity type sends in its events",
+  },
+  "never-equal": {
+    severity: "warning",
+    dialect: "trigger",
+    configurable: true,
+    description: "text compared with a number or boolean property, which never converts",
+  },
+  "json-literal": {
+    severity: "warning",
+    dialect: "trigger",
+    configurable: true,
+    description: "null, None, true, false or a number written as a value: it is text, never that JSON value",
+  },
+  "id-literal": {
+    severity: "warning",
+    dialect: "trigger",
+    configurable: true,
+    description: "an id property compared with a value that cannot be an id, such as a name",
+  },
+  "ordering-type": {
+    severity: "warning",
+    dialect: "trigger",
+    configurable: true,
+    description: "<, <=, >, >= on a value that is not text: an evaluation error",
+  },
+  "nullable-error": {
+    severity: "info",
+    dialect: "trigger",
+    configurable: true,
+    description: "ordering or a wildcard on an optional property: an evaluation error where it is null",
+  },
   "list-equality": { severity: "warning", dialect: "trigger", configurable: true, description: "the list entity.id compared with = or !=" },
-  "field-reference": { severity: "warning", dialect: "both", configurable: true, description: "a bare path read otherwise than it is plausibly meant: as a field where text is likelier (trigger), as text (event hub)" },
+  "field-reference": {
+    severity: "warning",
+    dialect: "both",
+    configurable: true,
+    description: "a bare path read otherwise than it is plausibly meant: as a field where text is likelier (trigger), as text (event hub)",
+  },
   "empty-equals": { severity: "warning", dialect: "both", configurable: true, description: 'x = "": an evaluation error in ftrack' },
   wildcard: { severity: "info", dialect: "both", configurable: true, description: 'a "*" that is an ordinary character, not a wildcard' },
-  "wildcard-substring": { severity: "off", dialect: "both", configurable: true, description: 'a trailing "*" tests for a substring anywhere (or a list element, or an object key), not a prefix' },
-  contradiction: { severity: "warning", dialect: "both", configurable: true, description: "conditions that can never hold together, or a branch that always holds" },
-  "deep-nesting": { severity: "warning", dialect: "both", configurable: true, description: "nesting deep enough to make ftrack's own parser slow" },
+  "wildcard-substring": {
+    severity: "off",
+    dialect: "both",
+    configurable: true,
+    description: 'a trailing "*" tests for a substring anywhere (or a list element, or an object key), not a prefix',
+  },
+  contradiction: {
+    severity: "warning",
+    dialect: "both",
+    configurable: true,
+    description: "conditions that can never hold together, or a branch that always holds",
+  },
+  "deep-nesting": {
+    severity: "warning",
+    dialect: "both",
+    configurable: true,
+    description: "nesting deep enough to make ftrack's own parser slow",
+  },
 } as const satisfies Readonly<Record<string, RuleInfo>>;
 
 /** The code of a lint rule, as diagnostics carry it. */
@@ -63,7 +143,15 @@ export const lintRules: Readonly<Record<RuleCode, RuleInfo>> = Object.freeze(
 const RULE_CODES: readonly string[] = Object.keys(RULE_LIST);
 const SETTINGS: readonly string[] = ["off", "error", "warning", "info"];
 /** Settings of other linters, mapped to ours for a did-you-mean. */
-const SETTING_ALIASES: Readonly<Record<string, RuleSetting>> = { warn: "warning", "0": "off", "1": "warning", "2": "error", information: "info", hint: "info", none: "off" };
+const SETTING_ALIASES: Readonly<Record<string, RuleSetting>> = {
+  warn: "warning",
+  "0": "off",
+  "1": "warning",
+  "2": "error",
+  information: "info",
+  hint: "info",
+  none: "off",
+};
 
 /** One problem with a rules object: the key it concerns and a message saying what to write instead. */
 export interface RuleProblem {
@@ -110,7 +198,10 @@ export function validateRules(rules: unknown): RuleProblem[] {
     if (typeof setting === "string" && SETTINGS.includes(setting)) continue;
     const alias = SETTING_ALIASES[String(setting).toLowerCase()];
     const hint = alias === undefined ? "" : `; did you mean "${alias}"?`;
-    problems.push({ rule, message: `the setting of "${rule}" must be "off", "error", "warning" or "info", not ${describeSetting(setting)}${hint}` });
+    problems.push({
+      rule,
+      message: `the setting of "${rule}" must be "off", "error", "warning" or "info", not ${describeSetting(setting)}${hint}`,
+    });
   }
   return problems;
 }

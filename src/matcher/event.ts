@@ -6,8 +6,8 @@
  * since ftrack adds fields over time.
  */
 import type { JsonValue } from "../compiler/json-safe";
-import { byteLengthOver, decodeUtf8, describeThrown } from "./bytes";
 import { brandErrorClass } from "../identity";
+import { byteLengthOver, decodeUtf8, describeThrown } from "./bytes";
 
 /** A JSON object. */
 export interface JsonObject {
@@ -110,8 +110,7 @@ export class EventValidationError extends Error {
 brandErrorClass(EventValidationError, "EventValidationError");
 
 function summarise(code: EventValidationCode, problems: readonly EventProblem[], omitted: number): string {
-  const head =
-    code === "invalid-json" ? "not a JSON body" : code === "too-large" ? "event body too large" : "not a valid entity event";
+  const head = code === "invalid-json" ? "not a JSON body" : code === "too-large" ? "event body too large" : "not a valid entity event";
   const shown = problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
   const rest = problems.length - shown.length + omitted;
   const more = rest > 0 ? ` (and ${rest} more)` : "";

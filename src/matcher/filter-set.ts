@@ -5,10 +5,10 @@
  * with the size of the set. The index that finds those candidates is in
  * `./filter-index`.
  */
-import { compile, isCompiledFilter, type CompiledFilter } from "../compiler/compile";
+import { type CompiledFilter, compile, isCompiledFilter } from "../compiler/compile";
 import { readPath } from "../compiler/values";
 import type { Dialect, FilterAst } from "../syntax/ast";
-import { CandidateIndex, requiredEqualities, type Indexed, type PathBuckets } from "./filter-index";
+import { CandidateIndex, type Indexed, type PathBuckets, requiredEqualities } from "./filter-index";
 
 /** Options of {@link FilterSet}. */
 export interface FilterSetOptions {
@@ -69,7 +69,8 @@ export class FilterSet<T = undefined> implements Iterable<FilterSetEntry<T>> {
     }
     const dialect = options?.dialect ?? "trigger";
     const backend = options?.backend ?? "auto";
-    if (dialect !== "trigger" && dialect !== "event-hub") throw new TypeError(`FilterSet: option "dialect" must be "trigger" or "event-hub"`);
+    if (dialect !== "trigger" && dialect !== "event-hub")
+      throw new TypeError(`FilterSet: option "dialect" must be "trigger" or "event-hub"`);
     if (backend !== "auto" && backend !== "codegen" && backend !== "closure") {
       throw new TypeError(`FilterSet: option "backend" must be "auto", "codegen" or "closure"`);
     }

@@ -5,7 +5,7 @@
  * does not exist) is caught at start-up rather than by a silent webhook.
  * Every error names its route.
  */
-import { isCompiledFilter, type CompiledFilter } from "../compiler/compile";
+import { type CompiledFilter, isCompiledFilter } from "../compiler/compile";
 import type { Diagnostic } from "../lint/diagnostic";
 import { lint } from "../lint/lint";
 import type { FilterAst } from "../syntax/ast";
@@ -34,7 +34,10 @@ export class WebhookRouteError extends Error {
   readonly diagnostic: Diagnostic | undefined;
 
   constructor(routeId: string, reason: string, details: { readonly diagnostic?: Diagnostic; readonly cause?: unknown } = {}) {
-    super(`createWebhookHandler: route ${JSON.stringify(routeId)}: ${reason}`, details.cause === undefined ? undefined : { cause: details.cause });
+    super(
+      `createWebhookHandler: route ${JSON.stringify(routeId)}: ${reason}`,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
     this.routeId = routeId;
     this.diagnostic = details.diagnostic;
   }

@@ -21,9 +21,9 @@
 import type { CompiledFilter } from "../compiler/compile";
 import type { FilterAst } from "../syntax/ast";
 import { describeThrown, readLimited } from "./bytes";
-import { DEFAULT_MAX_EVENT_BYTES, EventValidationError, parseEntityEvent, type EntityEvent } from "./event";
+import { DEFAULT_MAX_EVENT_BYTES, type EntityEvent, EventValidationError, parseEntityEvent } from "./event";
 import { FilterSet } from "./filter-set";
-import { defaultOnWarning, lintRoute, WebhookRouteError, type WebhookLintMode, type WebhookRouteWarning } from "./route-lint";
+import { defaultOnWarning, lintRoute, type WebhookLintMode, WebhookRouteError, type WebhookRouteWarning } from "./route-lint";
 import { checkHeaderName, checkSecret, DEFAULT_SECRET_HEADER, secretEquals, singleHeader } from "./secret";
 
 /** What a route's handler receives beside the event. */
@@ -163,7 +163,8 @@ function routeSet(options: WebhookHandlerOptions, check: RouteCheck): FilterSet<
   if (options.filterSet !== undefined) {
     if (options.routes !== undefined) throw new TypeError("createWebhookHandler: give routes or filterSet, not both");
     if (!(options.filterSet instanceof FilterSet)) throw new TypeError("createWebhookHandler: filterSet must be a FilterSet");
-    if (options.filterSet.dialect !== "trigger") throw new TypeError("createWebhookHandler: filterSet must hold trigger filters, not event-hub ones");
+    if (options.filterSet.dialect !== "trigger")
+      throw new TypeError("createWebhookHandler: filterSet must hold trigger filters, not event-hub ones");
     for (const entry of options.filterSet) check(entry.id, entry.filter);
     return options.filterSet;
   }

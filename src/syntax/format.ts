@@ -6,7 +6,7 @@
  */
 import type { FilterAst, Value } from "./ast";
 import { referenceSegments } from "./grammar";
-import { parse, type ParseOptions } from "./parser";
+import { type ParseOptions, parse } from "./parser";
 
 /** Options of {@link format}: how to parse when given text. */
 export type FormatOptions = ParseOptions;

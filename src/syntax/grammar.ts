@@ -27,13 +27,12 @@
  * themselves rather than wrapping each in `ACTION(() => ...)`, which would
  * allocate a closure per step of every parse.
  */
-import { EmbeddedActionsParser, tokenMatcher, type IRecognitionException, type IToken } from "chevrotain";
+import { EmbeddedActionsParser, type IRecognitionException, type IToken, tokenMatcher } from "chevrotain";
 import type { ConditionNode, Dialect, FieldPath, FilterAst, Operator as Op, Span, Value } from "./ast";
 import { FilterSyntaxError } from "./errors";
-import { allTokens, And, Keyword, LParen, Not, Operator, Or, Quoted, RParen, Word } from "./lexer";
+import { And, allTokens, Keyword, LParen, Not, Operator, Or, Quoted, RParen, Word } from "./lexer";
 import { FirstTokenLookahead } from "./lookahead";
 import { installLinearResync } from "./resync";
-
 
 /** Thrown out of the grammar actions to abort a parse at a limit. */
 export class DepthExceeded extends Error {
@@ -174,8 +173,10 @@ export class FilterParser extends EmbeddedActionsParser {
     ],
   };
 
-  private readonly negation = this.RULE("negation", (): FilterAst =>
-    !this.RECORDING_PHASE && this.LA(1).tokenTypeIdx === WORD ? this.SUBRULE(this.condition) : this.OR(this.negationAlternatives),
+  private readonly negation = this.RULE(
+    "negation",
+    (): FilterAst =>
+      !this.RECORDING_PHASE && this.LA(1).tokenTypeIdx === WORD ? this.SUBRULE(this.condition) : this.OR(this.negationAlternatives),
   );
 
   // A field is checked as soon as it is read, so that the earliest error is
@@ -240,10 +241,7 @@ export class FilterParser extends EmbeddedActionsParser {
     const field = this.LA(1).tokenTypeIdx === WORD ? this.wordField() : this.OR1(this.fieldAlternatives);
     const operator = this.CONSUME(Operator);
     const next = this.LA(1).tokenTypeIdx;
-    const value =
-      next === QUOTED ? this.quotedValue()
-      : next === WORD ? this.wordValue()
-      : this.OR2(this.valueAlternatives);
+    const value = next === QUOTED ? this.quotedValue() : next === WORD ? this.wordValue() : this.OR2(this.valueAlternatives);
     return {
       kind: "condition",
       field,
@@ -297,9 +295,11 @@ export class FilterParser extends EmbeddedActionsParser {
     do {
       this.CONSUME(connective);
       const operand =
-        kind === "or" ? this.SUBRULE2(this.conjunction)
-        : this.LA(1).tokenTypeIdx === WORD ? this.SUBRULE2(this.condition)
-        : this.SUBRULE2(this.negation);
+        kind === "or"
+          ? this.SUBRULE2(this.conjunction)
+          : this.LA(1).tokenTypeIdx === WORD
+            ? this.SUBRULE2(this.condition)
+            : this.SUBRULE2(this.negation);
       operands = this.append(kind, operands, operand);
     } while (tokenMatcher(this.LA(1), connective));
     return this.connective(kind, start, operands);

@@ -22,8 +22,19 @@ const WORD = /[A-Za-z0-9_,./*@+-]/;
 const SPACE = /[ \t\r\n]/;
 const OPERATOR_CHARS = /[=!<>]/;
 const SMART_QUOTES: Readonly<Record<string, string>> = {
-  "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"', "\uff02": '"',
-  "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u201e": '"',
+  "\u201f": '"',
+  "\u2033": '"',
+  "\u00ab": '"',
+  "\u00bb": '"',
+  "\uff02": '"',
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201a": "'",
+  "\u201b": "'",
+  "\u2032": "'",
 };
 /** Operators of other languages, and what ftrack spells them. */
 const OPERATORS: Readonly<Record<string, string>> = { "==": "=", "===": "=", "!==": "!=", "<>": "!=", "=>": ">=", "=<": "<=", "=!": "!=" };
@@ -72,7 +83,10 @@ function characterHint(source: string, at: number): Hint | undefined {
     while (close < source.length && SMART_QUOTES[source[close] as string] === undefined && source[close] !== "\n") close++;
     const closed = close < source.length && SMART_QUOTES[source[close] as string] !== undefined;
     const body = source.slice(at + 1, closed ? close : lineEnd(source, at));
-    return { text: `use straight quotes: ${straight}${body}${straight} (typographic quotes such as ${char} are not quotes in a filter)`, end: closed ? close + 1 : at + 1 };
+    return {
+      text: `use straight quotes: ${straight}${body}${straight} (typographic quotes such as ${char} are not quotes in a filter)`,
+      end: closed ? close + 1 : at + 1,
+    };
   }
   if (char === "&" || char === "|") {
     let runEnd = at;
@@ -84,7 +98,8 @@ function characterHint(source: string, at: number): Hint | undefined {
     const next = nextToken(source, at + 1)?.text[0] ?? "";
     if (next === "=") return { text: 'write "!=" without a space', end: at + 1 };
     const before = previousChar(source, at);
-    if (before !== undefined && OPERATOR_CHARS.test(before)) return { text: 'write "!=" to test that a field differs from a value', end: at + 1 };
+    if (before !== undefined && OPERATOR_CHARS.test(before))
+      return { text: 'write "!=" to test that a field differs from a value', end: at + 1 };
     const operand = source.slice(at + 1, Math.min(nextConnective(source, at + 1), source.length)).trim();
     const example = operand.length > 0 && operand.length <= 60 ? `not ${operand}` : "not a = 1";
     return { text: `write "not" to negate a condition, as in ${example} ("!" stands only in "!=")`, end: at + 1 };
@@ -97,13 +112,17 @@ function characterHint(source: string, at: number): Hint | undefined {
     const field = previousToken(source, at);
     const value = nextToken(source, at + 1);
     const example = field !== undefined && value !== undefined ? `: ${field.text} = ${value.text}` : "";
-    return { text: `write "=" between a field and its value${example}`, end: value === undefined ? at + 1 : value.start + value.text.length };
+    return {
+      text: `write "=" between a field and its value${example}`,
+      end: value === undefined ? at + 1 : value.start + value.text.length,
+    };
   }
   if (start !== undefined) {
     let end = at;
     while (end < source.length && !SPACE.test(source[end] as string) && source[end] !== ")") end++;
     const text = source.slice(start, end);
-    if (!text.includes('"')) return { text: `quote the value: "${text}" (outside quotes a value holds only ASCII letters, digits and _,./*@+-)`, end };
+    if (!text.includes('"'))
+      return { text: `quote the value: "${text}" (outside quotes a value holds only ASCII letters, digits and _,./*@+-)`, end };
   }
   return undefined;
 }
@@ -112,10 +131,16 @@ function unterminatedHint(source: string, at: number): Hint | undefined {
   const quote = source[at] as string;
   const rest = source.slice(at + 1, lineEnd(source, at));
   if (/\\x(?![0-9A-Fa-f])/.test(rest)) {
-    return { text: 'inside quotes, "\\x" must be followed by hex digits (as in \\x41); ftrack reads no further after a "\\x" without them', end: source.length };
+    return {
+      text: 'inside quotes, "\\x" must be followed by hex digits (as in \\x41); ftrack reads no further after a "\\x" without them',
+      end: source.length,
+    };
   }
   if (rest.includes(`\\${quote}`)) {
-    return { text: `a backslash before ${quote} keeps the text open (nothing is unescaped, and \\${quote} does not close it); remove the backslash`, end: source.length };
+    return {
+      text: `a backslash before ${quote} keeps the text open (nothing is unescaped, and \\${quote} does not close it); remove the backslash`,
+      end: source.length,
+    };
   }
   const other = quote === '"' ? "'" : '"';
   if (rest.endsWith(other)) return { text: `end the text with the quote it starts with: ${quote}…${quote}`, end: source.length };
@@ -136,7 +161,8 @@ function tokenHint(source: string, at: number, atEnd: boolean): Hint | undefined
     const placeholder = /<[^<>\s]*>/y;
     placeholder.lastIndex = at;
     const match = placeholder.exec(source);
-    if (match !== null) return { text: `replace the placeholder ${match[0]} with a value (or quote it: "${match[0]}")`, end: at + match[0].length };
+    if (match !== null)
+      return { text: `replace the placeholder ${match[0]} with a value (or quote it: "${match[0]}")`, end: at + match[0].length };
   }
   const open = atEnd ? unclosedParenthesis(source) : undefined;
   if (open !== undefined) {
@@ -158,13 +184,26 @@ function tokenHint(source: string, at: number, atEnd: boolean): Hint | undefined
   // Two connectives in a row: the second is read as a field.
   if (before !== undefined && beforeThat !== undefined && isConnective(before.text) && isConnective(beforeThat.text)) {
     const same = before.text.toLowerCase() === beforeThat.text.toLowerCase();
-    const text = same ? `"${before.text}" is written twice; remove one` : `"${beforeThat.text}" and "${before.text}" in a row: keep one of them`;
+    const text = same
+      ? `"${before.text}" is written twice; remove one`
+      : `"${beforeThat.text}" and "${before.text}" in a row: keep one of them`;
     return { text, end: at };
   }
   // Text with spaces: a value, then more words.
-  if (!atEnd && before !== undefined && beforeThat !== undefined && /^[=!<>]+$/.test(beforeThat.text) && WORD.test(found[0] ?? "") && !isConnective(found)) {
+  if (
+    !atEnd &&
+    before !== undefined &&
+    beforeThat !== undefined &&
+    /^[=!<>]+$/.test(beforeThat.text) &&
+    WORD.test(found[0] ?? "") &&
+    !isConnective(found)
+  ) {
     let end = at + found.length;
-    for (let next = nextToken(source, end); next !== undefined && WORD.test(next.text[0] ?? "") && !isConnective(next.text); next = nextToken(source, end)) {
+    for (
+      let next = nextToken(source, end);
+      next !== undefined && WORD.test(next.text[0] ?? "") && !isConnective(next.text);
+      next = nextToken(source, end)
+    ) {
       end = next.start + next.text.length;
     }
     const following = nextToken(source, end);
@@ -177,7 +216,8 @@ function tokenHint(source: string, at: number, atEnd: boolean): Hint | undefined
         return { text: `"${word}" is read as one word: put a space ${side} "${glued[1]}"`, end };
       }
       const extra = source.slice(at, end).split(/[ \t\r\n]+/);
-      const text = extra.length > 1 ? `"${extra[0]}" is not a connective; join conditions with "and" or "or"` : 'join conditions with "and" or "or"';
+      const text =
+        extra.length > 1 ? `"${extra[0]}" is not a connective; join conditions with "and" or "or"` : 'join conditions with "and" or "or"';
       return { text, end };
     }
     const text = source.slice(before.start, end);
@@ -201,12 +241,18 @@ function keywordHint(source: string, field: string, keyword: string, at: number)
     case "like": {
       const value = afterKeyword?.text ?? '"text"';
       const bare = value.replace(/^(["'])(.*)\1$/, "$2").replace(/%/g, "");
-      return { text: `ftrack has no "like": ${SUBSTRING_ADVICE}, as in ${field} = "${bare}*"`, end: afterKeyword === undefined ? at + 4 : afterKeyword.start + value.length };
+      return {
+        text: `ftrack has no "like": ${SUBSTRING_ADVICE}, as in ${field} = "${bare}*"`,
+        end: afterKeyword === undefined ? at + 4 : afterKeyword.start + value.length,
+      };
     }
     case "contains": {
       const value = afterKeyword?.text ?? '"text"';
       const bare = value.replace(/^(["'])(.*)\1$/, "$2");
-      return { text: `ftrack has no "contains": ${SUBSTRING_ADVICE}, as in ${field} = "${bare}*"`, end: afterKeyword === undefined ? at + 8 : afterKeyword.start + value.length };
+      return {
+        text: `ftrack has no "contains": ${SUBSTRING_ADVICE}, as in ${field} = "${bare}*"`,
+        end: afterKeyword === undefined ? at + 8 : afterKeyword.start + value.length,
+      };
     }
     case "is": {
       let end = at + 2;
@@ -231,7 +277,14 @@ function keywordHint(source: string, field: string, keyword: string, at: number)
 function listHint(source: string, field: string, open: Token | undefined, keywordEnd: number, negated: boolean): Hint {
   const [operator, connective, name] = negated ? ["!=", "and", "not in"] : ["=", "or", "in"];
   const close = open?.text === "(" ? source.indexOf(")", open.start) : -1;
-  const items = close < 0 || open === undefined ? [] : source.slice(open.start + 1, close).split(",").map((item) => item.trim()).filter((item) => item !== "");
+  const items =
+    close < 0 || open === undefined
+      ? []
+      : source
+          .slice(open.start + 1, close)
+          .split(",")
+          .map((item) => item.trim())
+          .filter((item) => item !== "");
   const shown = items.length === 0 ? ["a", "b"] : items;
   const written = shown.map((item) => `${field} ${operator} ${item}`).join(` ${connective} `);
   return { text: `ftrack has no "${name}": write ${negated ? written : `(${written})`}`, end: close < 0 ? keywordEnd : close + 1 };
@@ -280,7 +333,13 @@ function previousChar(source: string, at: number): string | undefined {
 /** Where the value holding offset `at` starts, when an operator comes before it on its line. */
 function valueStart(source: string, at: number): number | undefined {
   let start = at;
-  while (start > 0 && !SPACE.test(source[start - 1] as string) && !OPERATOR_CHARS.test(source[start - 1] as string) && source[start - 1] !== "(") start--;
+  while (
+    start > 0 &&
+    !SPACE.test(source[start - 1] as string) &&
+    !OPERATOR_CHARS.test(source[start - 1] as string) &&
+    source[start - 1] !== "("
+  )
+    start--;
   const before = previousChar(source, start);
   return before !== undefined && OPERATOR_CHARS.test(before) ? start : undefined;
 }
@@ -303,7 +362,11 @@ function lineEnd(source: string, at: number): number {
 /** How many "(" (outside quotes) are open just before `at`. */
 function depthAt(source: string, at: number): number {
   let depth = 0;
-  for (let token = nextToken(source, 0); token !== undefined && token.start < at; token = nextToken(source, token.start + Math.max(token.text.length, 1))) {
+  for (
+    let token = nextToken(source, 0);
+    token !== undefined && token.start < at;
+    token = nextToken(source, token.start + Math.max(token.text.length, 1))
+  ) {
     if (token.text === "(") depth++;
     else if (token.text === ")") depth = Math.max(0, depth - 1);
   }

@@ -32,7 +32,13 @@ export const CarriageReturn = createToken({ name: "CarriageReturn", pattern: "\r
 
 export const Operator = createToken({ name: "Operator", pattern: Lexer.NA });
 export const NotEqual = createToken({ name: "NotEqual", pattern: /!=/, start_chars_hint: ["!"], categories: Operator, label: '"!="' });
-export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=/, start_chars_hint: [">"], categories: Operator, label: '">="' });
+export const GreaterEqual = createToken({
+  name: "GreaterEqual",
+  pattern: />=/,
+  start_chars_hint: [">"],
+  categories: Operator,
+  label: '">="',
+});
 export const LessEqual = createToken({ name: "LessEqual", pattern: /<=/, start_chars_hint: ["<"], categories: Operator, label: '"<="' });
 export const Equal = createToken({ name: "Equal", pattern: /=/, start_chars_hint: ["="], categories: Operator, label: '"="' });
 export const Greater = createToken({ name: "Greater", pattern: />/, start_chars_hint: [">"], categories: Operator, label: '">"' });
@@ -125,9 +131,10 @@ let lexer: Lexer | undefined;
  * (a CLI printing its help, a server starting) should not pay.
  */
 export function getLexer(): Lexer {
-  return (lexer ??= new Lexer(allTokens, {
+  lexer ??= new Lexer(allTokens, {
     positionTracking: "onlyOffset",
     ensureOptimizations: true,
     skipValidations: true,
-  }));
+  });
+  return lexer;
 }

@@ -15,6 +15,11 @@
 import {
   Alternation,
   Alternative,
+  type ILookaheadStrategy,
+  type ILookaheadValidationError,
+  type IOrAlt,
+  type IProduction,
+  type IToken,
   LLkLookaheadStrategy,
   NonTerminal,
   Option,
@@ -22,13 +27,8 @@ import {
   RepetitionMandatory,
   RepetitionMandatoryWithSeparator,
   RepetitionWithSeparator,
-  Rule,
+  type Rule,
   Terminal,
-  type ILookaheadStrategy,
-  type ILookaheadValidationError,
-  type IOrAlt,
-  type IProduction,
-  type IToken,
   type TokenType,
 } from "chevrotain";
 
@@ -165,6 +165,9 @@ function firstOfOne(production: IProduction, visiting: Set<Rule>): First {
     return { tokens, nullable };
   }
   const first = firstOf(bodyOf(production), visiting);
-  const mandatory = production instanceof Alternative || production instanceof RepetitionMandatory || production instanceof RepetitionMandatoryWithSeparator;
+  const mandatory =
+    production instanceof Alternative ||
+    production instanceof RepetitionMandatory ||
+    production instanceof RepetitionMandatoryWithSeparator;
   return { tokens: first.tokens, nullable: first.nullable || !mandatory };
 }

@@ -3,7 +3,7 @@
  * length and depth limits, and Chevrotain's errors mapped to
  * {@link FilterSyntaxError}s that say what was expected and what was found.
  */
-import { createTokenInstance, EOF, tokenMatcher, type IRecognitionException, type IToken } from "chevrotain";
+import { createTokenInstance, EOF, type IRecognitionException, type IToken, tokenMatcher } from "chevrotain";
 import type { Dialect, FilterAst } from "./ast";
 import { FilterSyntaxError } from "./errors";
 import { DepthExceeded, EnoughErrors, FilterParser, RECOVERY_ERROR_LIMIT } from "./grammar";
@@ -64,6 +64,16 @@ export function resolveParseOptions(options: ParseOptions | undefined, extraKeys
 // Built once: Chevrotain analyses a grammar when the parser is constructed.
 let strictParser: FilterParser | undefined;
 let recoveringParser: FilterParser | undefined;
+
+function strictParserOf(): FilterParser {
+  strictParser ??= new FilterParser({ recovery: false, validate: false });
+  return strictParser;
+}
+
+function recoveringParserOf(): FilterParser {
+  recoveringParser ??= new FilterParser({ recovery: true, validate: false });
+  return recoveringParser;
+}
 
 /**
  * Parses a filter into its AST, or throws a {@link FilterSyntaxError} for the
@@ -159,9 +169,7 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
       tokens = bridgeLexicalGaps(tokens, lexed.errors, text);
     }
   }
-  const parser = recover
-    ? (recoveringParser ??= new FilterParser({ recovery: true, validate: false }))
-    : (strictParser ??= new FilterParser({ recovery: false, validate: false }));
+  const parser = recover ? recoveringParserOf() : strictParserOf();
   let ast: FilterAst | undefined;
   let from = 0;
   // Grammar errors are counted apart from lexical ones: both kinds are cut
@@ -198,7 +206,10 @@ function run(source: string, opts: Resolved, recover: boolean): ParseAllResult {
   errors.sort((a, b) => a.offset - b.offset);
   // Hints are added last, to the errors that are reported; an error that
   // follows from an earlier one is dropped.
-  return { ast: undefined, errors: recover ? withHints(dedupe(errors), source).slice(0, MAX_ERRORS) : withHints(errors.slice(0, 1), source) };
+  return {
+    ast: undefined,
+    errors: recover ? withHints(dedupe(errors), source).slice(0, MAX_ERRORS) : withHints(errors.slice(0, 1), source),
+  };
 }
 
 /**
@@ -215,12 +226,32 @@ function bridgeLexicalGaps(tokens: IToken[], gaps: readonly { offset: number; le
   for (const token of all) {
     const last = merged[merged.length - 1];
     // `name:Task` is a field, a colon for "=", and a value: read it so, not as one word.
-    if (token.image === ":" && Number.isNaN(token.startLine) && last !== undefined && tokenMatcher(last, Word) && !tokenMatcher(merged[merged.length - 2] ?? last, Operator)) {
+    if (
+      token.image === ":" &&
+      Number.isNaN(token.startLine) &&
+      last !== undefined &&
+      tokenMatcher(last, Word) &&
+      !tokenMatcher(merged[merged.length - 2] ?? last, Operator)
+    ) {
       merged.push(createTokenInstance(Equal, ":", token.startOffset, token.startOffset, NaN, NaN, NaN, NaN));
       continue;
     }
-    if (last !== undefined && tokenMatcher(last, Word) && tokenMatcher(token, Word) && last.startOffset + last.image.length === token.startOffset) {
-      merged[merged.length - 1] = createTokenInstance(Word, last.image + token.image, last.startOffset, token.startOffset + token.image.length - 1, NaN, NaN, NaN, NaN);
+    if (
+      last !== undefined &&
+      tokenMatcher(last, Word) &&
+      tokenMatcher(token, Word) &&
+      last.startOffset + last.image.length === token.startOffset
+    ) {
+      merged[merged.length - 1] = createTokenInstance(
+        Word,
+        last.image + token.image,
+        last.startOffset,
+        token.startOffset + token.image.length - 1,
+        NaN,
+        NaN,
+        NaN,
+        NaN,
+      );
     } else {
       merged.push(token);
     }
@@ -282,7 +313,9 @@ function syntaxError(
   const rule = rules[rules.length - 1];
   let expected: string;
   if (exception.name === "NotAllInputParsedException") {
-    expected = tokenMatcher(token, RParen) ? `"and", "or" or the end of the filter (this ")" closes no "(")` : '"and", "or" or the end of the filter';
+    expected = tokenMatcher(token, RParen)
+      ? `"and", "or" or the end of the filter (this ")" closes no "(")`
+      : '"and", "or" or the end of the filter';
   } else if (rule === "condition") {
     // The condition rule fails either at its operator or at its value.
     expected = previous !== undefined && tokenMatcher(previous, Operator) ? `a value${after}` : `an operator (=, !=, <, <=, >, >=)${after}`;

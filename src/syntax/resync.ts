@@ -12,7 +12,7 @@
  * jump straight from one candidate to the next: the same token is found, and
  * a look costs the candidates it passes, not the words between them.
  */
-import { tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { type IToken, type TokenType, tokenMatcher } from "chevrotain";
 
 /** The members of Chevrotain's recognizer that the look reads (not in its public typings). */
 interface RecoveringParser {

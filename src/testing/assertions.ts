@@ -5,15 +5,15 @@
  * side of it read from the event. The matchers for `expect.extend` and the
  * vitest registration are built on `checkFilter` here.
  */
-import { isCompiledFilter, type CompiledFilter } from "../compiler/compile";
-import { explain, type Explanation } from "../compiler/explain";
-import type { Dialect, FilterAst } from "../syntax/ast";
-import { otherDialectShape } from "../matcher/event-shape";
-import type { Diagnostic } from "../lint/diagnostic";
-import { checkGate, failingDiagnostics, lintFailureMessage, type LintGate } from "./lint-check";
-import { checkNames, namesFor, type IdNames } from "./names";
-import { checkKeys } from "./shared";
+import { type CompiledFilter, isCompiledFilter } from "../compiler/compile";
+import { type Explanation, explain } from "../compiler/explain";
 import { brandErrorClass } from "../identity";
+import type { Diagnostic } from "../lint/diagnostic";
+import { otherDialectShape } from "../matcher/event-shape";
+import type { Dialect, FilterAst } from "../syntax/ast";
+import { checkGate, failingDiagnostics, type LintGate, lintFailureMessage } from "./lint-check";
+import { checkNames, type IdNames, namesFor } from "./names";
+import { checkKeys } from "./shared";
 
 /** A filter as the assertions take it: text, a compiled filter or an AST. */
 export type FilterInput = string | CompiledFilter | FilterAst;

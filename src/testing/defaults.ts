@@ -57,12 +57,7 @@ export function defaultProperties(
   return out;
 }
 
-function defaultValue(
-  entityType: string,
-  name: string,
-  info: PropertyInfo,
-  context: DefaultsContext,
-): JsonValue {
+function defaultValue(entityType: string, name: string, info: PropertyInfo, context: DefaultsContext): JsonValue {
   switch (info.kind) {
     case "string":
       if (name === "id") return context.id;

@@ -8,8 +8,8 @@
 import type { JsonValue } from "../compiler/json-safe";
 import { builtInSchema, type FtrackSchema } from "../lint/schema";
 import { defaultProperties } from "./defaults";
-import { ftrackDate, hexDigits, randomIds, type IdSource } from "./ids";
-import { checkNames, idOfName, rememberNames, STATUS_IDS, type IdNames } from "./names";
+import { ftrackDate, hexDigits, type IdSource, randomIds } from "./ids";
+import { checkNames, type IdNames, idOfName, rememberNames, STATUS_IDS } from "./names";
 import { checkKeys, cloneJson, setOwn } from "./shared";
 
 /** The direct properties of an entity, as `entity.new` and `entity.old` carry them. */
@@ -189,12 +189,13 @@ export function statusChanged(
  * the `oldOnCreate` option says (by default every property, null), since
  * ftrack does not document it. Costs what {@link entityEvent} costs.
  */
-export function created(
-  entityType: string,
-  props?: PropertyOverrides,
-  options?: Omit<EntityEventOptions, "new">,
-): SyntheticEntityEvent {
-  if (options !== undefined) checkKeys("created", options, OPTION_KEYS.filter((key) => key !== "new"));
+export function created(entityType: string, props?: PropertyOverrides, options?: Omit<EntityEventOptions, "new">): SyntheticEntityEvent {
+  if (options !== undefined)
+    checkKeys(
+      "created",
+      options,
+      OPTION_KEYS.filter((key) => key !== "new"),
+    );
   return entityEvent({ ...options, entityType, operation: "create", new: { ...props } });
 }
 
@@ -212,13 +213,19 @@ export function updated(
   if (typeof changes !== "object" || changes === null || Object.keys(changes).length === 0) {
     throw new TypeError("updated: changes must name at least one property");
   }
-  if (options !== undefined) checkKeys("updated", options, OPTION_KEYS.filter((key) => key !== "new" && key !== "old"));
+  if (options !== undefined)
+    checkKeys(
+      "updated",
+      options,
+      OPTION_KEYS.filter((key) => key !== "new" && key !== "old"),
+    );
   return entityEvent({ ...options, entityType, operation: "update", old: { ...base }, new: { ...base, ...changes } });
 }
 
 /** The id of a status given by id, by a default status name, or by a name of `names`. */
 function statusId(status: string, names: IdNames | undefined): string {
-  const named = typeof status === "string" ? idOfName(status, names === undefined ? undefined : checkNames("statusChanged", names)) : undefined;
+  const named =
+    typeof status === "string" ? idOfName(status, names === undefined ? undefined : checkNames("statusChanged", names)) : undefined;
   if (named !== undefined) return named;
   if (typeof status === "string" && UUID.test(status)) return status;
   const known = [...Object.keys(STATUS_IDS), ...Object.values(names ?? {})].map((name) => JSON.stringify(name)).join(", ");

@@ -8,7 +8,7 @@
  * where the wire format and the JavaScript API say `inReplyToEvent`.
  */
 import type { JsonValue } from "../compiler/json-safe";
-import { randomIds, type IdSource } from "./ids";
+import { type IdSource, randomIds } from "./ids";
 import { checkKeys, cloneJson, setOwn } from "./shared";
 
 /** Who published an event: the hub's id, the application and the user. */
@@ -82,10 +82,7 @@ export function eventHubEvent(init: EventHubEventInit): SyntheticEventHubEvent {
   };
 }
 
-function merge(
-  target: Record<string, unknown>,
-  overrides: { readonly [key: string]: unknown } | undefined,
-): Record<string, unknown> {
+function merge(target: Record<string, unknown>, overrides: { readonly [key: string]: unknown } | undefined): Record<string, unknown> {
   for (const [key, value] of Object.entries(overrides ?? {})) {
     if (value === undefined) delete target[key];
     else setOwn(target, key, cloneJson(value, key));

@@ -5,13 +5,9 @@
  * failures show the explanation tree. `ftrack-filter/vitest` adds
  * `expect(event).toMatchFilter(filter)` on top.
  */
-export {
-  entityEvent,
-  statusChanged,
-  created,
-  updated,
-  STATUS_IDS,
-} from "./entity-events";
+
+export type { FilterCheck, FilterCheckOptions, FilterInput } from "./assertions";
+export { checkFilter, expectMatch, expectNoMatch, FilterAssertionError } from "./assertions";
 export type {
   EntityEventInit,
   EntityEventOptions,
@@ -20,13 +16,18 @@ export type {
   PropertyOverrides,
   SyntheticEntityEvent,
 } from "./entity-events";
-export { eventHubEvent } from "./event-hub";
+export {
+  created,
+  entityEvent,
+  STATUS_IDS,
+  statusChanged,
+  updated,
+} from "./entity-events";
 export type { EventHubEventInit, EventHubSource, SyntheticEventHubEvent } from "./event-hub";
-export { randomIds, seededIds } from "./ids";
+export { eventHubEvent } from "./event-hub";
 export type { IdSource } from "./ids";
-export { checkFilter, expectMatch, expectNoMatch, FilterAssertionError } from "./assertions";
-export type { FilterCheck, FilterCheckOptions, FilterInput } from "./assertions";
+export { randomIds, seededIds } from "./ids";
 export type { LintGate } from "./lint-check";
-export type { IdNames } from "./names";
-export { filterMatchers } from "./matchers";
 export type { FilterMatcherResult, FilterMatchers } from "./matchers";
+export { filterMatchers } from "./matchers";
+export type { IdNames } from "./names";

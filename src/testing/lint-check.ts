@@ -4,7 +4,7 @@
  * a test of a filter that can never fire proves nothing: a negative test
  * stays green for ever. Infos never fail.
  */
-import { isCompiledFilter, type CompiledFilter } from "../compiler/compile";
+import { type CompiledFilter, isCompiledFilter } from "../compiler/compile";
 import type { Diagnostic } from "../lint/diagnostic";
 import { lint } from "../lint/lint";
 import type { Dialect, FilterAst } from "../syntax/ast";

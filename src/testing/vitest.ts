@@ -51,7 +51,11 @@ export type RunningExpect = Pick<ExpectStatic, "extend">;
 
 function runningExpect(): Extendable {
   const expect: unknown = (globalThis as { [GLOBAL_EXPECT]?: unknown })[GLOBAL_EXPECT];
-  if ((typeof expect === "function" || typeof expect === "object") && expect !== null && typeof (expect as Partial<Extendable>).extend === "function") {
+  if (
+    (typeof expect === "function" || typeof expect === "object") &&
+    expect !== null &&
+    typeof (expect as Partial<Extendable>).extend === "function"
+  ) {
     return expect as Extendable;
   }
   throw new Error(
@@ -62,6 +66,6 @@ function runningExpect(): Extendable {
 
 runningExpect().extend(filterMatchers);
 
-export { filterMatchers };
-export type { FilterMatcherResult, FilterMatchers } from "./matchers";
 export type { FilterCheckOptions, FilterInput } from "./assertions";
+export type { FilterMatcherResult, FilterMatchers } from "./matchers";
+export { filterMatchers };

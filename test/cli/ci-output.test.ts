@@ -23,7 +23,11 @@ describe("--format github", () => {
     expect(lines).toContain(
       `::warning file=${file},line=3,col=22,endLine=3,endColumn=28,title=ftrack-filter unknown-entity-type::"task" is not an entity type of the schema; did you mean "Task"? (entity type names are case-sensitive)`,
     );
-    expect(lines.some((line) => line.startsWith(`::error file=${file},line=4,col=20,endLine=4,endColumn=26,title=ftrack-filter unknown-operation::`))).toBe(true);
+    expect(
+      lines.some((line) =>
+        line.startsWith(`::error file=${file},line=4,col=20,endLine=4,endColumn=26,title=ftrack-filter unknown-operation::`),
+      ),
+    ).toBe(true);
     // An argument has no file: the annotation names it in the message instead.
     expect(lines.some((line) => /^::(error|warning|notice) title=ftrack-filter [a-z-]+::<arg 1>: /.test(line))).toBe(true);
   });
@@ -52,8 +56,14 @@ describe("--format sarif", () => {
       ruleId: "unknown-entity-type",
       ruleIndex: 0,
       level: "warning",
-      locations: [{ physicalLocation: { artifactLocation: { uri: file }, region: { startLine: 2, startColumn: 22, endLine: 2, endColumn: 28 } } }],
-      fixes: [{ artifactChanges: [{ replacements: [{ deletedRegion: { startLine: 2, startColumn: 22 }, insertedContent: { text: '"Task"' } }] }] }],
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: file }, region: { startLine: 2, startColumn: 22, endLine: 2, endColumn: 28 } } },
+      ],
+      fixes: [
+        {
+          artifactChanges: [{ replacements: [{ deletedRegion: { startLine: 2, startColumn: 22 }, insertedContent: { text: '"Task"' } }] }],
+        },
+      ],
     });
   });
 });
@@ -74,7 +84,9 @@ describe("- is standard input in every command", () => {
     expect(match.stdout).toBe(`${TASK_UPDATE}: match\n`);
     const explain = cli(["explain", "-", TASK_UPDATE], { input: "entity.entity_type = Task\n" });
     expect(explain.stdout).toMatch(/^match\n/);
-    expect(cli(["match", "-", "-"]).stderr).toMatch(/the FILTER is read from standard input \(-\), so the events must come from EVENT files/);
+    expect(cli(["match", "-", "-"]).stderr).toMatch(
+      /the FILTER is read from standard input \(-\), so the events must come from EVENT files/,
+    );
   });
 });
 

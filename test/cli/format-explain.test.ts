@@ -72,7 +72,7 @@ describe("format", () => {
   });
 
   test("--write rewrites files in place, keeping what is not a filter; reports what it changed", () => {
-    const text = "# keep me\n\nentity.entity_type=Task\nbroken in (1)\nentity.operation = \"create\"\n";
+    const text = '# keep me\n\nentity.entity_type=Task\nbroken in (1)\nentity.operation = "create"\n';
     const file = files.write("write.txt", text);
     const clean = files.write("clean.txt", 'a = "1"\n');
     const result = cli(["format", "--write", "--file", file, "--file", clean]);

@@ -28,7 +28,7 @@ describe("findJsonError", () => {
   test("agrees with JSON.parse on damaged JSON", () => {
     // Damage: delete, duplicate or replace one character of valid JSON text.
     const damaged = fc
-      .tuple(fc.jsonValue(), fc.nat(), fc.constantFrom("delete", "duplicate", "replace"), fc.constantFrom(..."{}[],:\"\\ 0-e.tnx\n"))
+      .tuple(fc.jsonValue(), fc.nat(), fc.constantFrom("delete", "duplicate", "replace"), fc.constantFrom(...'{}[],:"\\ 0-e.tnx\n'))
       .map(([value, at, how, char]) => {
         const text = JSON.stringify(value, null, 1);
         const i = at % (text.length + 1);

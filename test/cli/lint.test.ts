@@ -20,7 +20,14 @@ interface JsonResult {
   source: string;
   file: string | null;
   filter: string;
-  diagnostics: { code: string; severity: string; line: number; column: number; endColumn: number; span: { line: number; column: number } }[];
+  diagnostics: {
+    code: string;
+    severity: string;
+    line: number;
+    column: number;
+    endColumn: number;
+    span: { line: number; column: number };
+  }[];
 }
 
 /** The results of a JSON report, after checking its envelope. */

@@ -27,7 +27,12 @@ describe("--version and --help", () => {
   });
 
   test.each(COMMANDS)("%s --help shows its usage and examples, even among other arguments", (command) => {
-    for (const args of [[command, "--help"], [command, "-h"], [command, "--bogus", "--help"], ["help", command]]) {
+    for (const args of [
+      [command, "--help"],
+      [command, "-h"],
+      [command, "--bogus", "--help"],
+      ["help", command],
+    ]) {
       const result = cli(args);
       expect(result.status, args.join(" ")).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`^usage: ftrack-filter ${command} `));
@@ -49,7 +54,9 @@ describe("usage errors exit 2 with a short hint on standard error", () => {
   });
 
   test("an unknown command or option", () => {
-    expect(cli(["lnit", "x=1"]).stderr).toBe("ftrack-filter: unknown command lnit; did you mean lint?\nRun 'ftrack-filter --help' for usage.\n");
+    expect(cli(["lnit", "x=1"]).stderr).toBe(
+      "ftrack-filter: unknown command lnit; did you mean lint?\nRun 'ftrack-filter --help' for usage.\n",
+    );
     expect(cli(["--frobnicate"]).stderr).toBe("ftrack-filter: unknown option --frobnicate\nRun 'ftrack-filter --help' for usage.\n");
     expect(cli(["help", "nope"]).status).toBe(2);
     for (const command of COMMANDS) {
@@ -64,7 +71,9 @@ describe("usage errors exit 2 with a short hint on standard error", () => {
 
   test("one style for every usage error, with did-you-mean for commands, options and values", () => {
     const hint = (command: string) => `\nRun 'ftrack-filter ${command} --help' for usage.\n`;
-    expect(cli(["lint", "--fromat", "json", "x=1"]).stderr).toBe(`ftrack-filter: lint: unknown option --fromat; did you mean --format?${hint("lint")}`);
+    expect(cli(["lint", "--fromat", "json", "x=1"]).stderr).toBe(
+      `ftrack-filter: lint: unknown option --fromat; did you mean --format?${hint("lint")}`,
+    );
     expect(cli(["match", "-z", "x=1"]).stderr).toBe(`ftrack-filter: match: unknown option -z${hint("match")}`);
     expect(cli(["lint", "--file"]).stderr).toBe(`ftrack-filter: lint: option --file needs a value${hint("lint")}`);
     expect(cli(["lint", "--format", "sarf", "x=1"]).stderr).toBe(
@@ -73,7 +82,9 @@ describe("usage errors exit 2 with a short hint on standard error", () => {
     expect(cli(["lint", "--dialect", "eventhub", "x=1"]).stderr).toBe(
       `ftrack-filter: lint: --dialect must be trigger or event-hub, not "eventhub"; did you mean event-hub?${hint("lint")}`,
     );
-    expect(cli(["--verison"]).stderr).toBe("ftrack-filter: unknown option --verison; did you mean --version?\nRun 'ftrack-filter --help' for usage.\n");
+    expect(cli(["--verison"]).stderr).toBe(
+      "ftrack-filter: unknown option --verison; did you mean --version?\nRun 'ftrack-filter --help' for usage.\n",
+    );
     expect(cli(["formt"]).stderr).toMatch(/^ftrack-filter: unknown command formt; did you mean format\?\n/);
   });
 });
@@ -89,7 +100,7 @@ describe("colour", () => {
     const forced = cli(BAD, { env: { FORCE_COLOR: "1" } });
     expect(hasAnsi(forced.stdout)).toBe(true);
     // The text under the escapes is the same as without colour.
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what this strips
     expect(forced.stdout.replace(/\u001b\[\d+m/g, "")).toBe(cli(BAD).stdout);
     expect(hasAnsi(cli(BAD, { env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout)).toBe(true);
   });

@@ -53,7 +53,10 @@ describe("verdicts", () => {
   });
 
   test("JSON Lines on standard input, when no file is given or with -", () => {
-    for (const args of [["match", STATUS_CHANGE], ["match", STATUS_CHANGE, "-"]]) {
+    for (const args of [
+      ["match", STATUS_CHANGE],
+      ["match", STATUS_CHANGE, "-"],
+    ]) {
       const result = cli(args, { input: jsonLines(TASK_UPDATE, APPROVED, COMMENT) });
       expect(result.status).toBe(0);
       expect(result.stdout).toBe("<stdin>:1: no match\n<stdin>:2: match\n<stdin>:3: no match\n");
@@ -103,12 +106,17 @@ describe("--count, --explain, --format json", () => {
 
   test("JSON output: one object per event per line, with its file and the line where it starts", () => {
     const result = cli(["match", "--format", "json", "entity.entity_type = Task", TASK_UPDATE, APPROVED]);
-    const records = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as unknown);
+    const records = result.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as unknown);
     expect(records).toEqual([
       { source: TASK_UPDATE, file: TASK_UPDATE, line: 1, matched: true },
       { source: APPROVED, file: APPROVED, line: 1, matched: false },
     ]);
-    const lines = cli(["match", "--format", "json", "entity.entity_type = Task"], { input: '\n{"entity":{"entity_type":"Task"}}\n{"entity":{}}\n' });
+    const lines = cli(["match", "--format", "json", "entity.entity_type = Task"], {
+      input: '\n{"entity":{"entity_type":"Task"}}\n{"entity":{}}\n',
+    });
     expect(lines.stdout).toBe(
       '{"source":"<stdin>:2","file":"<stdin>","line":2,"matched":true}\n{"source":"<stdin>:3","file":"<stdin>","line":3,"matched":false}\n',
     );
@@ -185,9 +193,7 @@ describe("bad input", () => {
     const result = cli(["match", "entity.entity_type = Task", missing, garbage, TASK_UPDATE]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe(`${TASK_UPDATE}: match\n`);
-    expect(result.stderr).toBe(
-      `ftrack-filter: ${missing}: no such file\nftrack-filter: ${garbage}: not UTF-8 text (a binary file?)\n`,
-    );
+    expect(result.stderr).toBe(`ftrack-filter: ${missing}: no such file\nftrack-filter: ${garbage}: not UTF-8 text (a binary file?)\n`);
   });
 
   test("a directory without event files is reported", () => {

@@ -44,7 +44,9 @@ describe("rule settings", () => {
   });
 
   test("syntax errors cannot be set: the settings are refused before lint sees them", () => {
-    expect(() => checkRules({ syntax: "off" }, fail)).toThrow('syntax: "syntax" reports a filter that cannot be checked; it is always an error');
+    expect(() => checkRules({ syntax: "off" }, fail)).toThrow(
+      'syntax: "syntax" reports a filter that cannot be checked; it is always an error',
+    );
     expect(lint("a =", { rules: {} }).map((d) => [d.code, d.severity])).toEqual([["syntax", "error"]]);
   });
 
@@ -66,7 +68,17 @@ describe("expandGlob", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, "a", "b", "c"), { recursive: true });
   mkdirSync(join(dir, ".git"));
-  for (const file of ["x.txt", "y.txt", "xy.json", ".hidden.txt", "a/one.txt", "a/b/two.txt", "a/b/c/three.txt", ".git/four.txt", "star*.txt"]) {
+  for (const file of [
+    "x.txt",
+    "y.txt",
+    "xy.json",
+    ".hidden.txt",
+    "a/one.txt",
+    "a/b/two.txt",
+    "a/b/c/three.txt",
+    ".git/four.txt",
+    "star*.txt",
+  ]) {
     writeFileSync(join(dir, file), "");
   }
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { ruleCodeProblem } from "../../src/cli/rules";
 import { lintRules } from "../../src/index";
-import { cli, root, scratch, type CliResult } from "./run-cli";
+import { type CliResult, cli, root, scratch } from "./run-cli";
 
 const files = scratch();
 afterAll(() => files.cleanup());
@@ -19,7 +19,7 @@ const WILDCARD = 'entity.new.name = "co*mp"';
 const SUBSTRING = 'entity.new.name = "comp*"';
 const LOWER_TASK = 'entity.entity_type = "task"';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Runs lint from `dir` (so that its configuration applies). */
 function lintIn(dir: string, args: readonly string[]): CliResult {
@@ -40,7 +40,9 @@ describe("--rule CODE=SETTING", () => {
   test("a misspelt code or setting is a usage error with a suggestion; syntax cannot be turned off", () => {
     const code = cli(["lint", "--rule", "field-referenc=off", "a=1"]);
     expect(code.status).toBe(2);
-    expect(code.stderr).toMatch(/^ftrack-filter: lint: --rule field-referenc=off: no rule has the code "field-referenc"; did you mean "field-reference"\?\n/);
+    expect(code.stderr).toMatch(
+      /^ftrack-filter: lint: --rule field-referenc=off: no rule has the code "field-referenc"; did you mean "field-reference"\?\n/,
+    );
     expect(cli(["lint", "--rule", "wildcard=warn", "a=1"]).stderr).toContain('not "warn"; did you mean warning?');
     expect(cli(["lint", "--rule", "wildcard", "a=1"]).stderr).toContain("--rule takes CODE=SETTING");
     expect(cli(["lint", "--rule", "syntax=off", "a="]).stderr).toContain('"syntax" reports a filter that cannot be checked');
@@ -54,7 +56,9 @@ describe("--rule CODE=SETTING", () => {
   test("the rule codes the command line accepts are those of src/lint/RULES.md", () => {
     const table = readFileSync(join(root, "src/lint/RULES.md"), "utf8");
     // more-diagnostics counts the diagnostics a filter has past the listed ones: it is no rule to set.
-    const documented = [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1] ?? "").filter((code) => code !== "more-diagnostics");
+    const documented = [...table.matchAll(/^\| `([a-z-]+)` \|/gm)]
+      .map((match) => match[1] ?? "")
+      .filter((code) => code !== "more-diagnostics");
     expect(Object.keys(lintRules).sort()).toEqual([...documented].sort());
     const fixed = ["syntax", "invalid-input", "internal-error"];
     expect(documented.filter((code) => ruleCodeProblem(code) === undefined)).toEqual(documented.filter((code) => !fixed.includes(code)));
@@ -80,7 +84,10 @@ describe("the configuration file", () => {
   test("ftrack-filter.config.json is found from a subdirectory, and --rule wins over it", () => {
     const dir = files.path("project");
     mkdirSync(join(dir, "deep", "er"), { recursive: true });
-    files.write("project/ftrack-filter.config.json", JSON.stringify({ rules: { "wildcard": "off", "unknown-entity-type": "error" }, maxWarnings: 0 }));
+    files.write(
+      "project/ftrack-filter.config.json",
+      JSON.stringify({ rules: { wildcard: "off", "unknown-entity-type": "error" }, maxWarnings: 0 }),
+    );
     const found = lintIn(join(dir, "deep", "er"), [WILDCARD, LOWER_TASK]);
     expect(found.status).toBe(1);
     expect(found.stdout).not.toContain("wildcard");
@@ -93,7 +100,7 @@ describe("the configuration file", () => {
   test('or the "ftrack-filter" key of package.json; a broken package.json of another project is passed over', () => {
     const dir = files.path("pkg");
     mkdirSync(join(dir, "inner"), { recursive: true });
-    files.write("pkg/package.json", JSON.stringify({ name: "x", "ftrack-filter": { rules: { "wildcard": "off" } } }));
+    files.write("pkg/package.json", JSON.stringify({ name: "x", "ftrack-filter": { rules: { wildcard: "off" } } }));
     files.write("pkg/inner/package.json", "{ not json");
     expect(lintIn(join(dir, "inner"), [WILDCARD]).stdout).toBe("1 filter: no problems\n");
   });
@@ -119,8 +126,14 @@ describe("the configuration file", () => {
       expect(result.stderr).toBe(`ftrack-filter: ftrack-filter.config.json: ${message}\n`);
     };
     check({ rule: {} }, 'key "rule": unknown key (known: rules, dialect, schema, maxWarnings); did you mean "rules"?');
-    check({ rules: { "field-referenc": "off" } }, 'key "rules.field-referenc": no rule has the code "field-referenc"; did you mean "field-reference"?');
-    check({ rules: { wildcard: "eror" } }, 'key "rules.wildcard": a rule is set to off, error, warning or info, not "eror"; did you mean error?');
+    check(
+      { rules: { "field-referenc": "off" } },
+      'key "rules.field-referenc": no rule has the code "field-referenc"; did you mean "field-reference"?',
+    );
+    check(
+      { rules: { wildcard: "eror" } },
+      'key "rules.wildcard": a rule is set to off, error, warning or info, not "eror"; did you mean error?',
+    );
     check({ maxWarnings: -1 }, 'key "maxWarnings": must be a whole number, 0 or more');
     check([], "the configuration must be a JSON object");
     files.write("bad/ftrack-filter.config.json", "{ rules: }");
@@ -157,8 +170,10 @@ describe("# ftrack-filter-disable-next-line", () => {
     expect(heads[0]).toBe(
       `${file}:5:35: warning unused-directive: unused directive: the next line has no unknown-entity-type diagnostic to silence; remove the code`,
     );
-    expect(heads[1]).toMatch(new RegExp(`^${escape(file)}:6:19: info wildcard: `));
-    expect(heads[2]).toBe(`${file}:7:37: warning unused-directive: unused directive: no rule has the code "wildcards"; did you mean "wildcard"?`);
+    expect(heads[1]).toMatch(new RegExp(`^${escapeRegExp(file)}:6:19: info wildcard: `));
+    expect(heads[2]).toBe(
+      `${file}:7:37: warning unused-directive: unused directive: no rule has the code "wildcards"; did you mean "wildcard"?`,
+    );
     expect(result.stdout).toMatch(/3 filters: 2 warnings, 1 info\n$/);
   });
 

@@ -27,7 +27,12 @@ export function cond(field: string | readonly string[], operator: Operator, lite
 }
 
 /** `field operator other.field` (a field reference, trigger dialect). */
-export function ref(field: string | readonly string[], operator: Operator, other: string | readonly string[], span = NO_SPAN): ConditionNode {
+export function ref(
+  field: string | readonly string[],
+  operator: Operator,
+  other: string | readonly string[],
+  span = NO_SPAN,
+): ConditionNode {
   return {
     kind: "condition",
     field: { segments: segmentsOf(field), span },

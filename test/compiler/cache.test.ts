@@ -1,6 +1,6 @@
 /** FilterCache and matches(): LRU behaviour, keys, options, errors; and the backend fallback. */
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { DEFAULT_CACHE_SIZE, FilterCache, defaultFilterCache, matches } from "../../src/compiler/cache";
+import { DEFAULT_CACHE_SIZE, defaultFilterCache, FilterCache, matches } from "../../src/compiler/cache";
 import { FilterEvaluationError } from "../../src/compiler/errors";
 import taskUpdate from "../fixtures/events/task-update-status.json";
 

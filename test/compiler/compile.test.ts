@@ -1,10 +1,10 @@
 /** compile(): the evaluation rules through both backends, on ordinary and hostile events. */
 import { describe, expect, test } from "vitest";
-import { compile, type CompiledFilter } from "../../src/compiler/compile";
+import { type CompiledFilter, compile } from "../../src/compiler/compile";
 import { FilterEvaluationError } from "../../src/compiler/errors";
 import { parse } from "../../src/syntax/parser";
 import taskUpdate from "../fixtures/events/task-update-status.json";
-import { BACKENDS, and, cond, not, or, ref } from "./builders";
+import { and, BACKENDS, cond, not, or, ref } from "./builders";
 
 /** The evaluation error a strict filter throws for `event`, or undefined when it returns. */
 function errorOf(filter: CompiledFilter, event: unknown): FilterEvaluationError | undefined {
@@ -176,7 +176,11 @@ describe.each(BACKENDS)("%s backend", (backend) => {
     for (const trap of traps) {
       // A target without Object.prototype takes the own-property test, which asks getOwnPropertyDescriptor.
       const target = Object.assign(Object.create(null) as object, { entity: { x: "y" } });
-      const hostile = new Proxy(target, { [trap]: () => { throw new Error(trap); } });
+      const hostile = new Proxy(target, {
+        [trap]: () => {
+          throw new Error(trap);
+        },
+      });
       expect(lenient("entity.x = y")(hostile), trap).toBe(false);
       expect(errorOf(strict("entity.x = y"), hostile)?.code).toBe("read-error");
       expect(lenient("entity.x = y")(new Proxy(target, {})), trap).toBe(true);
@@ -186,7 +190,14 @@ describe.each(BACKENDS)("%s backend", (backend) => {
     expect(lenient("entity.x = y")({ entity: proxy })).toBe(false);
     expect(errorOf(strict("entity.x = y"), { entity: proxy })?.code).toBe("read-error");
     // Comparing structures reads them too.
-    const opaque = new Proxy({}, { ownKeys: () => { throw new Error("trap"); } });
+    const opaque = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("trap");
+        },
+      },
+    );
     const pair = { entity: { a: [opaque], b: [{}] } };
     expect(lenient("entity.a = entity.b")(pair)).toBe(false);
     expect(errorOf(strict("entity.a != entity.b"), pair)?.code).toBe("read-error");
@@ -194,7 +205,14 @@ describe.each(BACKENDS)("%s backend", (backend) => {
   });
 
   test("a proxy thrown by a getter is still reported", () => {
-    const thrown = new Proxy({}, { getPrototypeOf: () => { throw new Error("nope"); } });
+    const thrown = new Proxy(
+      {},
+      {
+        getPrototypeOf: () => {
+          throw new Error("nope");
+        },
+      },
+    );
     const event = {
       get x(): never {
         throw thrown;
@@ -268,7 +286,7 @@ describe("compile: inputs and options", () => {
   });
 
   test("an AST that no text can express still compiles, with a debug rendering as source", () => {
-    const filter = compile(cond(["we\"ird", "na me"], "=", "line\nbreak"));
+    const filter = compile(cond(['we"ird', "na me"], "=", "line\nbreak"));
     expect(filter.source).toBe('"we\\"ird.na me" = "line\\nbreak"');
     expect(filter({ 'we"ird': { "na me": "line\nbreak" } })).toBe(true);
   });

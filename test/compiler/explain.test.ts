@@ -1,7 +1,7 @@
 /** explain(): per-node results, resolved sides, errors, plain data and the rendered tree. */
 import { describe, expect, test } from "vitest";
 import { compile } from "../../src/compiler/compile";
-import { explain, type ExplainCondition, type ExplainNode } from "../../src/compiler/explain";
+import { type ExplainCondition, type ExplainNode, explain } from "../../src/compiler/explain";
 import { renderExplanation } from "../../src/compiler/render";
 import { parse } from "../../src/syntax/parser";
 import taskUpdate from "../fixtures/events/task-update-status.json";
@@ -27,7 +27,12 @@ describe("explain", () => {
     expect(explanation.error).toBeNull();
     expect(explanation.source).toBe(STATUS_CHANGED);
     expect(explanation.dialect).toBe("trigger");
-    expect(explanation.root).toMatchObject({ kind: "and", result: "true", span: { start: 0, end: STATUS_CHANGED.length }, text: STATUS_CHANGED });
+    expect(explanation.root).toMatchObject({
+      kind: "and",
+      result: "true",
+      span: { start: 0, end: STATUS_CHANGED.length },
+      text: STATUS_CHANGED,
+    });
     const [type, operation, status] = conditions(explanation.root);
     expect(type).toEqual({
       kind: "condition",
@@ -68,7 +73,13 @@ describe("explain", () => {
     const source = 'entity.entity_type = "Task" or (entity.new.bid > 5 and not entity.new.name = x*) or metadata.x = y';
     const explanation = explain(source, taskUpdate);
     expect(explanation.matched).toBe(false);
-    expect(explanation.error).toMatchObject({ code: "ordering-on-non-string", span: { start: 32, end: 50 }, field: "entity.new.bid", left: 0, right: "5" });
+    expect(explanation.error).toMatchObject({
+      code: "ordering-on-non-string",
+      span: { start: 32, end: 50 },
+      field: "entity.new.bid",
+      left: 0,
+      right: "5",
+    });
     expect(explanation.root.result).toBe("error");
     expect(conditions(explanation.root).map((c) => c.result)).toEqual(["true", "error", "not-evaluated", "not-evaluated"]);
     const failed = conditions(explanation.root)[1];

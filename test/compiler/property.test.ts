@@ -7,10 +7,10 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { compile } from "../../src/compiler/compile";
+import { explain } from "../../src/compiler/explain";
 import { tiered } from "../../src/compiler/tiered";
 import { conditionsOf } from "../../src/compiler/validate";
-import { explain } from "../../src/compiler/explain";
-import type { ConditionNode, FilterAst, Operator } from "../../src/syntax/ast";
+import type { ConditionNode, Operator } from "../../src/syntax/ast";
 import { numbered, outcome, treesOf } from "./builders";
 import { referenceEvaluate } from "./reference";
 
@@ -35,10 +35,36 @@ const FIELDS = [
   ".",
 ];
 const REFERENCES = FIELDS.filter((field) => /^(?:entity|metadata)(?:\.[A-Za-z0-9_]+)+$/.test(field));
-const TEXTS = ["", "*", "**", "a", "a*", "ab", "x", "x*", "10", "9", "0", "true", "null", "Task", "update", "ü", "\u{1F600}", "\uE000", "\uFFFF", "status_id*", "__proto__*", "a b"];
+const TEXTS = [
+  "",
+  "*",
+  "**",
+  "a",
+  "a*",
+  "ab",
+  "x",
+  "x*",
+  "10",
+  "9",
+  "0",
+  "true",
+  "null",
+  "Task",
+  "update",
+  "ü",
+  "\u{1F600}",
+  "\uE000",
+  "\uFFFF",
+  "status_id*",
+  "__proto__*",
+  "a b",
+];
 const OPERATORS: Operator[] = ["=", "!=", "<", "<=", ">", ">="];
 
-const text = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...TEXTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 4, unit: "grapheme" }) });
+const text = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...TEXTS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 4, unit: "grapheme" }) },
+);
 
 const conditionArb: fc.Arbitrary<ConditionNode> = fc
   .record({
@@ -63,10 +89,8 @@ const conditionArb: fc.Arbitrary<ConditionNode> = fc
 const span = { start: 0, end: 0 };
 
 /** {@link outcome} for a bare predicate. */
-const outcomeOf = (predicate: (event: unknown) => boolean, input: unknown) =>
-  outcome(predicate as Parameters<typeof outcome>[0], input);
+const outcomeOf = (predicate: (event: unknown) => boolean, input: unknown) => outcome(predicate as Parameters<typeof outcome>[0], input);
 const tree = treesOf(conditionArb, 3);
-
 
 const leaf = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...TEXTS) },
@@ -78,10 +102,7 @@ const value = fc.oneof(
   { weight: 1, arbitrary: fc.array(leaf, { maxLength: 3 }) },
   { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...TEXTS, "x", "status_id"), leaf, { maxKeys: 3 }) },
 );
-const side = fc.record(
-  { x: value, status_id: value, list: fc.array(leaf, { maxLength: 3 }), __proto__: value },
-  { requiredKeys: [] },
-);
+const side = fc.record({ x: value, status_id: value, list: fc.array(leaf, { maxLength: 3 }), __proto__: value }, { requiredKeys: [] });
 const structured = fc.record(
   {
     entity: fc.record(
@@ -97,10 +118,9 @@ const structured = fc.record(
   { requiredKeys: [] },
 );
 // Events pass through JSON text, as real events do: "__proto__" keys become own data.
-const event = fc.oneof({ weight: 4, arbitrary: structured }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }).map(
-  (e) => JSON.parse(JSON.stringify(e)) as unknown,
-);
-
+const event = fc
+  .oneof({ weight: 4, arbitrary: structured }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) })
+  .map((e) => JSON.parse(JSON.stringify(e)) as unknown);
 
 test("codegen, closures, explain and the reference evaluator agree", () => {
   fc.assert(
@@ -158,7 +178,8 @@ test("ordering by code points agrees with the reference on tricky strings", () =
       const input = { x: left, entity: { a: left, b: right } };
       for (const ast of [literal, reference]) {
         const expected = referenceEvaluate(ast, input);
-        for (const backend of ["codegen", "closure"] as const) expect(compile(ast, { backend })(input)).toEqual("result" in expected && expected.result);
+        for (const backend of ["codegen", "closure"] as const)
+          expect(compile(ast, { backend })(input)).toEqual("result" in expected && expected.result);
       }
     }),
     { seed: 20240604, numRuns: 300 },

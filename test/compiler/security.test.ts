@@ -10,7 +10,7 @@ import { compile } from "../../src/compiler/compile";
 import { explain } from "../../src/compiler/explain";
 import { checkAst } from "../../src/compiler/validate";
 import type { FilterAst } from "../../src/syntax/ast";
-import { BACKENDS, and, cond, not, or, ref } from "./builders";
+import { and, BACKENDS, cond, not, or, ref } from "./builders";
 
 const PAYLOADS = [
   '"',
@@ -18,6 +18,7 @@ const PAYLOADS = [
   "\\",
   '\\"',
   "`",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-literal injection, as plain text, is the payload
   "${globalThis.pwned = 1}",
   "*/ globalThis.pwned = 1; /*",
   "// globalThis.pwned = 1",
@@ -79,7 +80,13 @@ describe.each(BACKENDS)("%s backend: hostile text in the filter", (backend) => {
 
 describe("generated code", () => {
   test("holds user text only inside JSON string literals", () => {
-    for (const [payload, strict] of PAYLOADS.flatMap((payload) => [[payload, false], [payload, true]] as const)) {
+    for (const [payload, strict] of PAYLOADS.flatMap(
+      (payload) =>
+        [
+          [payload, false],
+          [payload, true],
+        ] as const,
+    )) {
       const ast = or(cond([payload, "x"], "=", payload), cond(["y"], "<", payload), ref(["entity", payload], "=", ["entity", "z"]));
       const { source, literals } = generateSource(ast, checkAst(ast, "trigger"), strict);
       // Remove the string literals: what remains must be the generator's own text.
@@ -107,10 +114,40 @@ describe("generated code", () => {
       const code = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
       const identifiers = new Set(code.match(/[A-Za-z_$][\w$]*/g));
       const allowed = new Set([
-        "use", "strict", "return", "function", "ftrackFilter", "event", "let", "const", "try", "catch", "error", "if", "literals",
-        "typeof", "object", "null", "in", "true", "false", "at", "void",
-        "MISSING", "isArray", "getPrototypeOf", "ObjectPrototype", "defined", "readOwn",
-        "wildcard", "emptyLiteral", "orderText", "equal", "order", "fail", "conditions",
+        "use",
+        "strict",
+        "return",
+        "function",
+        "ftrackFilter",
+        "event",
+        "let",
+        "const",
+        "try",
+        "catch",
+        "error",
+        "if",
+        "literals",
+        "typeof",
+        "object",
+        "null",
+        "in",
+        "true",
+        "false",
+        "at",
+        "void",
+        "MISSING",
+        "isArray",
+        "getPrototypeOf",
+        "ObjectPrototype",
+        "defined",
+        "readOwn",
+        "wildcard",
+        "emptyLiteral",
+        "orderText",
+        "equal",
+        "order",
+        "fail",
+        "conditions",
       ]);
       for (const name of identifiers) {
         if (/^(?:[vcL]\d+|p\d*)$/.test(name)) continue;
@@ -120,7 +157,9 @@ describe("generated code", () => {
   });
 
   test("is what a careful person would write for the hot filter", () => {
-    const hot = compile('entity.entity_type = "AssetVersion" and entity.operation = "update" and entity.new.status_id != entity.old.status_id');
+    const hot = compile(
+      'entity.entity_type = "AssetVersion" and entity.operation = "update" and entity.new.status_id != entity.old.status_id',
+    );
     const { source, literals } = generateSource(hot.ast, checkAst(hot.ast, "trigger"));
     expect(literals).toEqual(["AssetVersion", "update"]);
     // entity, entity_type, operation, new, new.status_id, old, old.status_id: each read once.
@@ -228,7 +267,9 @@ describe("hostile environments", () => {
     const small = { [long]: "y", entity: { "\u2028": { deep: ["y", { more: "y" }] }, b: 1 } };
     expect(json.length - JSON.stringify(explain(ast, small)).length).toBeLessThan(1_000);
     const condition = explanation.root.kind === "and" ? explanation.root.operands[0] : undefined;
-    expect(condition?.kind === "condition" && condition.left?.found === true && String(condition.left.value).length).toBeLessThanOrEqual(201);
+    expect(condition?.kind === "condition" && condition.left?.found === true && String(condition.left.value).length).toBeLessThanOrEqual(
+      201,
+    );
     const rendered = explanation.toString();
     expect(rendered.split("\n").every((line) => line.length < 600)).toBe(true);
     expect(rendered).not.toContain("\u2028");

@@ -7,8 +7,8 @@
  */
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { compile } from "../../src/compiler/compile";
 import { generateSource, shapeKey } from "../../src/compiler/codegen";
+import { compile } from "../../src/compiler/compile";
 import { checkAst } from "../../src/compiler/validate";
 import type { ConditionNode, FilterAst, Operator } from "../../src/syntax/ast";
 import { and, cond, or, ref, treesOf } from "./builders";

@@ -10,7 +10,7 @@ import { describe, expect, test } from "vitest";
 import { compile } from "../../src/compiler/compile";
 import { explain } from "../../src/compiler/explain";
 import { conditionsToRecheck } from "../../src/compiler/values";
-import type { ConditionNode, FilterAst, Operator } from "../../src/syntax/ast";
+import type { ConditionNode, Operator } from "../../src/syntax/ast";
 import { parse } from "../../src/syntax/parser";
 import { BACKENDS, cond, numbered, outcome, ref, treesOf } from "./builders";
 import { referenceEvaluate } from "./reference";
@@ -116,7 +116,6 @@ const conditionArb: fc.Arbitrary<ConditionNode> = fc
 
 const tree = treesOf(conditionArb, 5);
 
-
 const leaf = fc.constantFrom<unknown>("x", "xa", "1", "9", "", 0, 1, true, null, ["x"], []);
 const { node } = fc.letrec<{ node: unknown }>((tie) => ({
   node: fc.oneof(
@@ -126,7 +125,6 @@ const { node } = fc.letrec<{ node: unknown }>((tie) => ({
   ),
 }));
 const eventArb = fc.record({ entity: node }, { requiredKeys: [] }).map((e) => JSON.parse(JSON.stringify(e)) as unknown);
-
 
 test("deep paths, wide chains and shared prefixes: both backends agree with the reference", () => {
   fc.assert(

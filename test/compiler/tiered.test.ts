@@ -4,7 +4,7 @@
  * calls and sizes, never time.
  */
 import { describe, expect, test } from "vitest";
-import { MAX_GENERATED_BYTES, generateSource, generatedSizeBound } from "../../src/compiler/codegen";
+import { generatedSizeBound, generateSource, MAX_GENERATED_BYTES } from "../../src/compiler/codegen";
 import { compile } from "../../src/compiler/compile";
 import { PROMOTE_AFTER } from "../../src/compiler/tiered";
 import { conditionsOf } from "../../src/compiler/validate";
@@ -59,11 +59,11 @@ describe("the size bound of generated code", () => {
     const texts = [
       "a=b",
       "entity.new.status_id != entity.old.status_id and entity.operation = update",
-      "not (a.b < 1 or a.c >= d* or e.f = \"\") and (f = g or f.h = i)",
+      'not (a.b < 1 or a.c >= d* or e.f = "") and (f = g or f.h = i)',
       Array.from({ length: 200 }, (_, i) => `entity.new.f${i} = v${i}`).join(" or "),
       longPath(300, "p"),
     ];
-    const odd = and(cond(["\u0001\u0002", "\"\\"], "=", "x"), not(cond(["\u2028"], ">=", "")));
+    const odd = and(cond(["\u0001\u0002", '"\\'], "=", "x"), not(cond(["\u2028"], ">=", "")));
     for (const ast of [...texts.map((text) => parse(text)), odd]) {
       const conditions = conditionsOf(ast);
       for (const strict of [false, true]) {

@@ -2,8 +2,6 @@
 import { describe, expect, test } from "vitest";
 import { EvaluationFault } from "../../src/compiler/errors";
 import {
-  MAX_COMPARE_DEPTH,
-  MISSING,
   canFail,
   compareCodePoints,
   decideFields,
@@ -11,6 +9,8 @@ import {
   jsonCompare,
   jsonEquals,
   kindOf,
+  MAX_COMPARE_DEPTH,
+  MISSING,
   readKey,
   readPath,
 } from "../../src/compiler/values";
@@ -181,7 +181,21 @@ describe("literal rules (rules 2-7)", () => {
 });
 
 describe("compareCodePoints", () => {
-  const samples = ["", "a", "b", "ab", "\uE000", "\uFFFF", "\u{10000}", "\u{1F600}", "\uD83D", "\uDE00", "\uD83Dx", "\uD83D\uE000", "z\u{1F600}a"];
+  const samples = [
+    "",
+    "a",
+    "b",
+    "ab",
+    "\uE000",
+    "\uFFFF",
+    "\u{10000}",
+    "\u{1F600}",
+    "\uD83D",
+    "\uDE00",
+    "\uD83Dx",
+    "\uD83D\uE000",
+    "z\u{1F600}a",
+  ];
   test.for(samples.flatMap((a) => samples.map((b) => [a, b] as const)))("%j vs %j", ([a, b]) => {
     expect(Math.sign(compareCodePoints(a, b))).toBe(Math.sign(naiveCompare(a, b)));
   });
@@ -214,7 +228,14 @@ describe("field against field (rule 8)", () => {
     expect(jsonCompare([1, "x"], [2, 0])).toBeLessThan(0); // first unequal pair decides
     expect(jsonCompare([{}], [{}])).toBe(0); // equal elements are never ordered
     expect(Number.isNaN(jsonCompare(Number.NaN, 1))).toBe(true);
-    for (const [a, b] of [["a", 1], [null, null], [{}, {}], [[1], "1"], [true, "a"], [[{}], [{ a: 1 }]]] as const) {
+    for (const [a, b] of [
+      ["a", 1],
+      [null, null],
+      [{}, {}],
+      [[1], "1"],
+      [true, "a"],
+      [[{}], [{ a: 1 }]],
+    ] as const) {
       expect(faultCode(() => jsonCompare(a, b))).toBe("ordering-type-mismatch");
     }
   });
@@ -257,9 +278,16 @@ describe("field against field (rule 8)", () => {
 });
 
 test("kindOf classifies JSON and non-JSON values", () => {
-  expect([kindOf("a"), kindOf(1), kindOf(2n), kindOf(true), kindOf(null), kindOf([]), kindOf({}), kindOf(() => 1)]).toEqual(
-    ["string", "number", "number", "boolean", "null", "array", "object", "other"],
-  );
+  expect([kindOf("a"), kindOf(1), kindOf(2n), kindOf(true), kindOf(null), kindOf([]), kindOf({}), kindOf(() => 1)]).toEqual([
+    "string",
+    "number",
+    "number",
+    "boolean",
+    "null",
+    "array",
+    "object",
+    "other",
+  ]);
 });
 
 test("canFail marks exactly the conditions that can raise an evaluation error", () => {

@@ -48,7 +48,10 @@ describe("bounded work on 64 KiB inputs", () => {
     const ast = parse(source, { dialect: "event-hub" });
     expect(ast.kind).toBe("or");
     // Each tab stands for the spaces up to its 8-column stop, counted from the start of the line.
-    const texts = ast.kind === "or" ? ast.operands.map((node) => (node.kind === "condition" && node.value.kind === "literal" ? node.value.text : "")) : [];
+    const texts =
+      ast.kind === "or"
+        ? ast.operands.map((node) => (node.kind === "condition" && node.value.kind === "literal" ? node.value.text : ""))
+        : [];
     expect(texts.length).toBe(source.split(" or ").length);
     expect(texts.every((text) => /^ {1,8}$/.test(text))).toBe(true);
   });
@@ -66,7 +69,12 @@ describe("bounded work on 64 KiB inputs", () => {
   // Was: the contradiction rule compares every pair of conditions on one field under an `and`
   // (findConflicts, src/lint/rules/contradiction.ts), O(k²). Input: `a=1 and a=1 and …` (event-hub: no other rule fires).
   test("lint: 64 KiB and of conditions on one field", () => {
-    expect(lint(filterOf(65_536, () => "a=1", " and "), { dialect: "event-hub" })).toEqual([]);
+    expect(
+      lint(
+        filterOf(65_536, () => "a=1", " and "),
+        { dialect: "event-hub" },
+      ),
+    ).toEqual([]);
   });
 
   // Was: with recovery, Chevrotain reports an error for nearly every token of `or a or a …`, and
@@ -126,7 +134,12 @@ describe("the webhook handler always resolves to a response", () => {
         controller.error(unprintable);
       },
     });
-    const request = new Request("http://127.0.0.1/", { method: "POST", headers: { "ftrack-secret": "s" }, body, duplex: "half" } as RequestInit);
+    const request = new Request("http://127.0.0.1/", {
+      method: "POST",
+      headers: { "ftrack-secret": "s" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     const response = await handler(request);
     expect(response.status).toBe(400);
   });

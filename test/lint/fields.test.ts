@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { applySuggestion, covered, only } from "./helpers";
 import { lint } from "../../src/lint/lint";
+import { applySuggestion, covered, only } from "./helpers";
 
 describe("unknown-field", () => {
   test.each([

@@ -1,6 +1,7 @@
 /** Shared helpers of the linter tests. */
-import { lint, type LintOptions } from "../../src/lint/lint";
+
 import type { Diagnostic } from "../../src/lint/diagnostic";
+import { type LintOptions, lint } from "../../src/lint/lint";
 import published from "../fixtures/public-filters.json";
 
 /** The diagnostics of one rule for `source`. */

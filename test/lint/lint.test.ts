@@ -83,7 +83,30 @@ describe("never throws", () => {
   });
 
   test("on strings made of the language's own pieces", () => {
-    const piece = fc.constantFrom("entity", "metadata", ".", "new", "old", "id", "entity_type", "bid", " = ", " != ", " > ", "*", '"', "'", "(", ")", " and ", " or ", "not ", "Task", "0", "");
+    const piece = fc.constantFrom(
+      "entity",
+      "metadata",
+      ".",
+      "new",
+      "old",
+      "id",
+      "entity_type",
+      "bid",
+      " = ",
+      " != ",
+      " > ",
+      "*",
+      '"',
+      "'",
+      "(",
+      ")",
+      " and ",
+      " or ",
+      "not ",
+      "Task",
+      "0",
+      "",
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const diagnostics = lint(pieces.join(""));

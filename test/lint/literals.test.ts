@@ -4,7 +4,11 @@ import { applySuggestion, covered, only } from "./helpers";
 
 describe("json-literal", () => {
   test.each([
-    ["entity.new.start_date = null", "null", /"null" here is the text "null", not the null value: .* "=" never matches where entity.new.start_date is null; ftrack's filters cannot test for null/],
+    [
+      "entity.new.start_date = null",
+      "null",
+      /"null" here is the text "null", not the null value: .* "=" never matches where entity.new.start_date is null; ftrack's filters cannot test for null/,
+    ],
     ["entity.new.start_date != null", "null", /"!=" holds wherever entity.new.start_date is present, null or not/],
     ["entity.entity_type = Task and entity.new.start_date = None", "None", /not the null value \(Python's None\)/],
     ["entity.entity_type = Task and entity.old.bid = null", "null", /where entity.old.bid is null/],
@@ -65,7 +69,9 @@ describe("id-literal", () => {
 
   test("leaves null on an optional id to json-literal, and names no entity type where the property does not", () => {
     expect(lint("entity.new.parent_id = None").map((d) => d.code)).toEqual(["json-literal"]);
-    expect(only("id-literal", "entity.new.parent_id = shot010")[0]?.message).toMatch(/cannot be one, so "=" never matches; events carry ids, not names$/);
+    expect(only("id-literal", "entity.new.parent_id = shot010")[0]?.message).toMatch(
+      /cannot be one, so "=" never matches; events carry ids, not names$/,
+    );
   });
 
   test("suggests lower case for an upper-case UUID", () => {

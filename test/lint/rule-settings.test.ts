@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isRuleCode, lint, lintRules, validateRules, type RuleCode } from "../../src/index";
+import { isRuleCode, lint, lintRules, type RuleCode, validateRules } from "../../src/index";
 
 const DUPLICATE_TYPE = "entity.entity_type = Task and entity.entity_type = Note";
 
@@ -34,8 +34,14 @@ describe("lint's rules option", () => {
 
   test.each([
     [{ "field-refrence": "off" }, 'option rules: unknown lint rule "field-refrence"; did you mean "field-reference"?'],
-    [{ "never-equal": "warn" }, 'option rules: the setting of "never-equal" must be "off", "error", "warning" or "info", not "warn"; did you mean "warning"?'],
-    [{ "never-equal": 2 }, 'option rules: the setting of "never-equal" must be "off", "error", "warning" or "info", not 2; did you mean "error"?'],
+    [
+      { "never-equal": "warn" },
+      'option rules: the setting of "never-equal" must be "off", "error", "warning" or "info", not "warn"; did you mean "warning"?',
+    ],
+    [
+      { "never-equal": 2 },
+      'option rules: the setting of "never-equal" must be "off", "error", "warning" or "info", not 2; did you mean "error"?',
+    ],
     [{ syntax: "off" }, 'option rules: the lint rule "syntax" reports on the input itself and cannot be configured'],
     ["off", 'option rules: rules must be an object of rule codes to settings, such as { "field-reference": "off" }'],
   ])("reports bad settings as invalid-input, never throwing: %j", (rules, message) => {
@@ -91,7 +97,14 @@ describe("validateRules", () => {
   });
 
   test("never throws, even on a proxy that does", () => {
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error("boom"); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("boom");
+        },
+      },
+    );
     expect(validateRules(hostile)).toEqual([{ rule: "", message: expect.stringMatching(/could not be read/) }]);
     expect(lint("a=1", { rules: hostile as never })).toMatchObject([{ code: "invalid-input" }]);
   });

@@ -68,7 +68,14 @@ describe("the model", () => {
           expect(info?.nullable, name).toBe(true);
           continue;
         }
-        const expected = { string: "string", datetime: "string", integer: "number", number: "number", boolean: "boolean", other: typeof value };
+        const expected = {
+          string: "string",
+          datetime: "string",
+          integer: "number",
+          number: "number",
+          boolean: "boolean",
+          other: typeof value,
+        };
         expect(typeof value, name).toBe(expected[info?.kind ?? "other"]);
       }
     }
@@ -86,7 +93,13 @@ describe("loadSchema", () => {
     const schema = loadSchema([
       {
         id: "Robot",
-        properties: { id: { type: "string" }, charge: { type: "integer" }, owner: { $ref: "User" }, eta: { type: "string", format: "date-time" }, x: { type: "number" } },
+        properties: {
+          id: { type: "string" },
+          charge: { type: "integer" },
+          owner: { $ref: "User" },
+          eta: { type: "string", format: "date-time" },
+          x: { type: "number" },
+        },
         required: ["id"],
         computed: ["x"],
       },

@@ -31,7 +31,7 @@ describe("never-equal", () => {
     expect(only("never-equal", "data.bid = 0", { dialect: "event-hub" })).toEqual([]);
   });
 
-  test("leaves `= \"\"` to empty-equals", () => {
+  test('leaves `= ""` to empty-equals', () => {
     expect(only("never-equal", 'entity.entity_type = Task and entity.new.bid = ""')).toEqual([]);
   });
 });

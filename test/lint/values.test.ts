@@ -53,5 +53,7 @@ describe.each(dialects)("wildcard and wildcard-substring (%s)", (dialect) => {
 });
 
 test("a wildcard on entity.id is a list membership test", () => {
-  expect(only("wildcard-substring", "entity.id = abc*", { rules: SUBSTRING_ON })[0]?.message).toMatch(/list entity.id holds the element "abc"/);
+  expect(only("wildcard-substring", "entity.id = abc*", { rules: SUBSTRING_ON })[0]?.message).toMatch(
+    /list entity.id holds the element "abc"/,
+  );
 });

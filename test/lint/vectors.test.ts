@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import vectors from "../../grammar/vectors/lint.json";
-import { lint, type Dialect, type RuleSettings } from "../../src/index";
+import { type Dialect, lint, type RuleSettings } from "../../src/index";
 
 interface LintCase {
   name: string;

@@ -1,11 +1,6 @@
 /** parseEntityEvent: raw bodies and parsed values, every validation error with its path, and the size limit. */
 import { describe, expect, test } from "vitest";
-import {
-  DEFAULT_MAX_EVENT_BYTES,
-  EventValidationError,
-  parseEntityEvent,
-  type EventProblem,
-} from "../../src/matcher/event";
+import { DEFAULT_MAX_EVENT_BYTES, type EventProblem, EventValidationError, parseEntityEvent } from "../../src/matcher/event";
 import taskUpdate from "../fixtures/events/task-update-status.json";
 
 const text = JSON.stringify(taskUpdate);
@@ -151,7 +146,11 @@ describe("wrong shapes, each with its path", () => {
     ["entity is an array", variant((e) => (e.entity = [])), ["$.entity"]],
     ["entity.id is a string", variant((e) => (e.entity.id = "e767fa5f")), ["$.entity.id"]],
     ["entity.id is empty", variant((e) => (e.entity.id = [])), ["$.entity.id"]],
-    ["entity.id holds non-strings", variant((e) => (e.entity.id = ["a", 1, null, "b", {}])), ["$.entity.id[1]", "$.entity.id[2]", "$.entity.id[4]"]],
+    [
+      "entity.id holds non-strings",
+      variant((e) => (e.entity.id = ["a", 1, null, "b", {}])),
+      ["$.entity.id[1]", "$.entity.id[2]", "$.entity.id[4]"],
+    ],
     ["no entity_type", variant((e) => delete e.entity.entity_type), ["$.entity.entity_type"]],
     ["an empty entity_type", variant((e) => (e.entity.entity_type = "")), ["$.entity.entity_type"]],
     ["a numeric operation", variant((e) => (e.entity.operation = 1)), ["$.entity.operation"]],
@@ -237,7 +236,12 @@ describe("the size limit", () => {
 
   test("strings are measured in UTF-8 bytes", () => {
     // "é" is 2 bytes, "€" 3, "😀" 4 (one surrogate pair); a lone surrogate counts 3.
-    for (const [char, size] of [["é", 2], ["€", 3], ["😀", 4], ["\uD800", 3]] as const) {
+    for (const [char, size] of [
+      ["é", 2],
+      ["€", 3],
+      ["😀", 4],
+      ["\uD800", 3],
+    ] as const) {
       const body = text.replace('"name":"Taskname3"', `"name":"${char.repeat(100)}"`);
       const bytes = new TextEncoder().encode(body).length;
       expect(bytes).toBe(new TextEncoder().encode(text).length - "Taskname3".length + size * 100);

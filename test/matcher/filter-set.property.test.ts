@@ -10,7 +10,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { compile, type CompiledFilter } from "../../src/compiler/compile";
+import { type CompiledFilter, compile } from "../../src/compiler/compile";
 import { FilterSet } from "../../src/matcher/filter-set";
 import type { Dialect } from "../../src/syntax/ast";
 
@@ -36,7 +36,10 @@ const condition = fc
   .tuple(
     fc.constantFrom(...FIELDS),
     fc.oneof({ arbitrary: fc.constant("="), weight: 4 }, { arbitrary: fc.constantFrom("!=", "<", "<=", ">", ">="), weight: 2 }),
-    fc.oneof({ arbitrary: fc.constantFrom(...LITERALS).map((t) => `"${t}"`), weight: 4 }, { arbitrary: fc.constantFrom(...REFERENCES), weight: 1 }),
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...LITERALS).map((t) => `"${t}"`), weight: 4 },
+      { arbitrary: fc.constantFrom(...REFERENCES), weight: 1 },
+    ),
   )
   .map(([field, op, value]) => `${field} ${op} ${value}`);
 
@@ -53,11 +56,17 @@ const { expr } = fc.letrec<{ expr: string }>((tie) => ({
 /** Most filters are top-level `and`s, as real trigger filters are. */
 const filterText = fc.oneof(
   { arbitrary: expr, weight: 1 },
-  { arbitrary: fc.array(expr, { minLength: 1, maxLength: 4, size: "small" }).map((xs) => xs.map((x) => `(${x})`).join(" and ")), weight: 3 },
+  {
+    arbitrary: fc.array(expr, { minLength: 1, maxLength: 4, size: "small" }).map((xs) => xs.map((x) => `(${x})`).join(" and ")),
+    weight: 3,
+  },
 );
 
 /** `compiled`: add the filter compiled (shared with the reference, which saves time) rather than as text. */
-type Step = { kind: "add"; id: string; text: string; compiled: boolean } | { kind: "remove"; id: string } | { kind: "match"; event: number };
+type Step =
+  | { kind: "add"; id: string; text: string; compiled: boolean }
+  | { kind: "remove"; id: string }
+  | { kind: "match"; event: number };
 
 const id = fc.nat({ max: 599 }).map((n) => `f${n}`);
 const step: fc.Arbitrary<Step> = fc.oneof(

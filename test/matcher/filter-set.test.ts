@@ -1,10 +1,10 @@
 /** FilterSet: order, replace, remove, values, dialects, and which filters it tests. */
 import { describe, expect, test } from "vitest";
 import { compile } from "../../src/compiler/compile";
-import { FilterSet } from "../../src/matcher/filter-set";
 import { requiredEqualities } from "../../src/matcher/filter-index";
-import { parse } from "../../src/syntax/parser";
+import { FilterSet } from "../../src/matcher/filter-set";
 import { FilterSyntaxError } from "../../src/syntax/errors";
+import { parse } from "../../src/syntax/parser";
 import { entityEvent, seededIds } from "../../src/testing";
 import taskUpdate from "../fixtures/events/task-update-status.json";
 
@@ -50,7 +50,11 @@ describe("FilterSet", () => {
     set.add("c", "entity.entity_type = Task", 3);
     set.add("a", "entity.operation = update", 10);
     expect(set.size).toBe(3);
-    expect(set.match(taskUpdate).map((e) => [e.id, e.value])).toEqual([["a", 10], ["b", 2], ["c", 3]]);
+    expect(set.match(taskUpdate).map((e) => [e.id, e.value])).toEqual([
+      ["a", 10],
+      ["b", 2],
+      ["c", 3],
+    ]);
     set.add("a", "entity.operation = create", 11);
     expect(idsOf(set.match(taskUpdate))).toEqual(["b", "c"]);
     expect(set.remove("b")).toBe(true);

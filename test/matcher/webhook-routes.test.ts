@@ -8,8 +8,10 @@ import { describe, expect, test } from "vitest";
 import { compile, createWebhookHandler, FilterSet, parse, WebhookRouteError, type WebhookRouteWarning } from "../../src/index";
 
 const handler = (): void => undefined;
-const build = (filter: unknown, extra: Record<string, unknown> = {}) => () =>
-  createWebhookHandler({ secret: "s", routes: [{ id: "approvals", filter, handler } as never], ...extra });
+const build =
+  (filter: unknown, extra: Record<string, unknown> = {}) =>
+  () =>
+    createWebhookHandler({ secret: "s", routes: [{ id: "approvals", filter, handler } as never], ...extra });
 
 /** The error `fn` throws, checked to be a WebhookRouteError for `approvals`. */
 function routeError(fn: () => unknown): WebhookRouteError {
@@ -31,7 +33,9 @@ describe("every error about a route names it", () => {
   });
 
   test("a syntax error with linting off, a missing handler, a duplicate id, an event-hub compiled filter", () => {
-    expect(routeError(build("entity.new.name == x", { lint: "off" })).message).toMatch(/^createWebhookHandler: route "approvals": .+line 1, column 18/);
+    expect(routeError(build("entity.new.name == x", { lint: "off" })).message).toMatch(
+      /^createWebhookHandler: route "approvals": .+line 1, column 18/,
+    );
     expect(routeError(() => createWebhookHandler({ secret: "s", routes: [{ id: "approvals", filter: "a=1" } as never] })).message).toBe(
       'createWebhookHandler: route "approvals": has no handler function',
     );
@@ -60,7 +64,8 @@ describe("routes are linted at construction", () => {
   });
 
   test("infos pass, whatever the mode: ftrack's documented filter is accepted", () => {
-    const documented = 'entity.entity_type = "AssetVersion" and entity.operation = "update" and entity.new.status_id != entity.old.status_id';
+    const documented =
+      'entity.entity_type = "AssetVersion" and entity.operation = "update" and entity.new.status_id != entity.old.status_id';
     const warnings: unknown[] = [];
     expect(() => build(documented, { lint: "strict", onWarning: (w: unknown) => warnings.push(w) })()).not.toThrow();
     expect(warnings).toEqual([]);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { EntityEvent } from "../../src/matcher/event";
 import { toNodeListener } from "../../src/matcher/node-listener";
 import { createWebhookHandler } from "../../src/matcher/webhook";
-import { entityEvent, seededIds, STATUS_IDS } from "../../src/testing";
+import { entityEvent, STATUS_IDS, seededIds } from "../../src/testing";
 import taskUpdate from "../fixtures/events/task-update-status.json";
 
 const ids = seededIds(7);
@@ -101,7 +101,7 @@ describe("webhook over node:http", () => {
   });
 
   test("bad JSON and wrong shapes get 400 with their problems", async () => {
-    const bad = await send("{\"fez_id\": ");
+    const bad = await send('{"fez_id": ');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "invalid-json" } });
     const wrong = await send(withEntity({ id: "not-an-array", entity_type: 5 }));

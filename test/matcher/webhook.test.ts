@@ -201,7 +201,13 @@ describe("createWebhookHandler", () => {
       secret: SECRET,
       onError,
       routes: [
-        { id: "sync-throw", filter: "entity.entity_type = Task", handler: () => { throw failing; } },
+        {
+          id: "sync-throw",
+          filter: "entity.entity_type = Task",
+          handler: () => {
+            throw failing;
+          },
+        },
         { id: "ok", filter: "entity.entity_type = Task", handler: async () => void calls.push("ok") },
         { id: "reject", filter: "entity.operation = update", handler: () => Promise.reject(new Error("later")) },
         { id: "ok2", filter: "entity.operation = update", handler: () => void calls.push("ok2") },

@@ -37,10 +37,14 @@ export function typed(): unknown {
   expectMatch(filter, created);
   // @ts-expect-error: a filter is text, a compiled filter or an AST
   expectMatch(42, created);
-${vitest === "" ? "" : `  expect(created).toMatchFilter(filter);
+${
+  vitest === ""
+    ? ""
+    : `  expect(created).toMatchFilter(filter);
   expect(created).not.toMatchFilter(ast);
   // @ts-expect-error: a filter is text, a compiled filter or an AST
-  expect(created).toMatchFilter(42);`}
+  expect(created).toMatchFilter(42);`
+}
   try {
     parse("a=");
   } catch (error) {

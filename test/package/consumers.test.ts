@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { RESOLUTIONS, TYPE_FILES } from "./consumer-types";
-import { childEnv, packAndInstall, root, type Installed } from "./tarball";
+import { childEnv, type Installed, packAndInstall, root } from "./tarball";
 
 const run = promisify(execFile);
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const FILTER = 'entity.entity_type = AssetVersion and entity.new.status_id != entity.old.status_id';
+const FILTER = "entity.entity_type = AssetVersion and entity.new.status_id != entity.old.status_id";
 
 function node(args: string[]): string {
   return execFileSync(process.execPath, args, { cwd: root, encoding: "utf8" });

@@ -11,8 +11,6 @@ test("the grammar passes Chevrotain's own validations, with and without recovery
   // Production builds skip the validations for start-up time; they run here.
   for (const recovery of [false, true]) {
     const parser = validatedParser(recovery);
-    expect(Object.keys(parser.getGAstProductions()).sort()).toEqual(
-      ["condition", "conjunction", "filter", "negation"],
-    );
+    expect(Object.keys(parser.getGAstProductions()).sort()).toEqual(["condition", "conjunction", "filter", "negation"]);
   }
 });

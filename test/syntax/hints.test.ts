@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import vectors from "../../grammar/vectors/syntax-hints.json";
-import { FilterSyntaxError, lint, parse, parseAll, type Dialect } from "../../src/index";
+import { type Dialect, FilterSyntaxError, lint, parse, parseAll } from "../../src/index";
 
 interface HintCase {
   name: string;

@@ -5,14 +5,19 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { format, parse, type Dialect } from "../../src/index";
+import { type Dialect, format, parse } from "../../src/index";
 import { withoutSpans } from "../support/ast";
 
 /** What the generator means: the tree without spans, and/or flattened. */
 type Shape =
   | { kind: "and" | "or"; operands: Shape[] }
   | { kind: "not"; operand: Shape }
-  | { kind: "condition"; field: { segments: string[] }; operator: string; value: { kind: "literal"; text: string } | { kind: "field"; segments: string[] } };
+  | {
+      kind: "condition";
+      field: { segments: string[] };
+      operator: string;
+      value: { kind: "literal"; text: string } | { kind: "field"; segments: string[] };
+    };
 
 interface Generated {
   text: string;
@@ -22,9 +27,9 @@ interface Generated {
 const FIELD_REFERENCE = /^(?:entity|metadata)(?:\.[A-Za-z0-9_]+)+$/;
 
 const keyword = (word: string) =>
-  fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length }).map((upper) =>
-    [...word].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(""),
-  );
+  fc
+    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
+    .map((upper) => [...word].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(""));
 const blank = fc.constantFrom(" ", "  ", "\t", "\n", "\r\n", " \t ");
 const optionalBlank = fc.oneof(fc.constant(""), blank);
 const segment = fc.stringMatching(/^[A-Za-z0-9_]{0,6}$/);
@@ -62,9 +67,11 @@ function condition(dialect: Dialect): fc.Arbitrary<Generated> {
           ? ({ kind: "field", segments: text.split(".") } as const)
           : ({ kind: "literal", text } as const),
     })),
-    fc.constantFrom('"', "'").chain((quote) =>
-      quotedBody(quote as '"' | "'").map((body) => ({ text: quote + body + quote, value: { kind: "literal", text: body } as const })),
-    ),
+    fc
+      .constantFrom('"', "'")
+      .chain((quote) =>
+        quotedBody(quote as '"' | "'").map((body) => ({ text: quote + body + quote, value: { kind: "literal", text: body } as const })),
+      ),
   );
   return fc.tuple(fieldName, optionalBlank, operator, optionalBlank, value).map(([field, b1, op, b2, v]) => ({
     text: `${field}${b1}${op}${b2}${v.text}`,
@@ -81,24 +88,38 @@ function filters(dialect: Dialect): fc.Arbitrary<Generated> {
     node: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       tie("primary"),
-      fc.tuple(fc.constantFrom("and", "or"), fc.array(tie("primary"), { minLength: 2, maxLength: 4 }), keyword("and"), keyword("or"), blank, blank).map(
-        ([kind, operands, and, or, b1, b2]) => ({
+      fc
+        .tuple(
+          fc.constantFrom("and", "or"),
+          fc.array(tie("primary"), { minLength: 2, maxLength: 4 }),
+          keyword("and"),
+          keyword("or"),
+          blank,
+          blank,
+        )
+        .map(([kind, operands, and, or, b1, b2]) => ({
           text: operands.map((o) => o.text).join(`${b1}${kind === "and" ? and : or}${b2}`),
-          shape: flatten(kind as "and" | "or", operands.map((o) => o.shape)),
-        }),
-      ),
+          shape: flatten(
+            kind as "and" | "or",
+            operands.map((o) => o.shape),
+          ),
+        })),
     ),
     primary: fc.oneof(
       { depthSize: "small" },
       condition(dialect),
-      fc.tuple(tie("node"), optionalBlank, optionalBlank).map(([inner, b1, b2]) => ({ text: `(${b1}${inner.text}${b2})`, shape: inner.shape })),
+      fc
+        .tuple(tie("node"), optionalBlank, optionalBlank)
+        .map(([inner, b1, b2]) => ({ text: `(${b1}${inner.text}${b2})`, shape: inner.shape })),
       fc.tuple(keyword("not"), blank, tie("primary")).map(([word, b, operand]) => ({
         text: `${word}${b}${operand.text}`,
         shape: { kind: "not", operand: operand.shape } as Shape,
       })),
     ),
   }));
-  return fc.tuple(optionalBlank, node, optionalBlank).map(([lead, inner, trail]) => ({ text: lead + inner.text + trail, shape: inner.shape }));
+  return fc
+    .tuple(optionalBlank, node, optionalBlank)
+    .map(([lead, inner, trail]) => ({ text: lead + inner.text + trail, shape: inner.shape }));
 }
 
 describe.each(["trigger", "event-hub"] as const)("%s dialect", (dialect) => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import vectors from "../../grammar/vectors/parse.json";
-import { FilterSyntaxError, format, parse, type Dialect } from "../../src/index";
+import { type Dialect, FilterSyntaxError, format, parse } from "../../src/index";
 import { withoutSpans } from "../support/ast";
 
 interface ParseCase {

@@ -8,13 +8,13 @@ import { compile } from "../../src/compiler/compile";
 import { explain } from "../../src/compiler/explain";
 import { FilterSyntaxError } from "../../src/syntax/errors";
 import {
-  FilterAssertionError,
-  STATUS_IDS,
   checkFilter,
   created,
   eventHubEvent,
   expectMatch,
   expectNoMatch,
+  FilterAssertionError,
+  STATUS_IDS,
   statusChanged,
   updated,
 } from "../../src/testing/index";

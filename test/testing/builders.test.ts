@@ -6,17 +6,8 @@
 import { describe, expect, test } from "vitest";
 import { explain } from "../../src/compiler/explain";
 import { builtInSchema, loadSchema } from "../../src/lint/schema";
-import { parseEntityEvent, type EntityEvent } from "../../src/matcher/event";
-import {
-  STATUS_IDS,
-  created,
-  entityEvent,
-  eventHubEvent,
-  randomIds,
-  seededIds,
-  statusChanged,
-  updated,
-} from "../../src/testing/index";
+import { type EntityEvent, parseEntityEvent } from "../../src/matcher/event";
+import { created, entityEvent, eventHubEvent, randomIds, STATUS_IDS, seededIds, statusChanged, updated } from "../../src/testing/index";
 import realTaskUpdate from "../fixtures/events/task-update-status.json";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -267,7 +258,13 @@ describe("eventHubEvent", () => {
     expect(event.source.host).toBe("ws-01");
     expect(event.in_reply_to_event).toBe("abc");
     const options = { dialect: "event-hub" } as const;
-    expect(explain("topic=ftrack.connect.application.discover and data.application.identifier=maya* and data.application.version >= 2021", event, options).matched).toBe(true);
+    expect(
+      explain(
+        "topic=ftrack.connect.application.discover and data.application.identifier=maya* and data.application.version >= 2021",
+        event,
+        options,
+      ).matched,
+    ).toBe(true);
     expect(explain('source.user.username="john"', event, options).matched).toBe(true);
     expect(explain("topic=ftrack.update", event, options).matched).toBe(false);
   });

@@ -143,7 +143,15 @@ export function typed(): void {
 
   "tsconfig.setup.json": JSON.stringify(
     {
-      compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["ftrack-filter/vitest"] },
+      compilerOptions: {
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        target: "es2022",
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: ["ftrack-filter/vitest"],
+      },
       files: ["setup-types.mts"],
     },
     null,
@@ -152,7 +160,15 @@ export function typed(): void {
 
   "tsconfig.reference.json": JSON.stringify(
     {
-      compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: [] },
+      compilerOptions: {
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        target: "es2022",
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: [],
+      },
       files: ["reference-types.mts"],
     },
     null,

@@ -6,7 +6,7 @@
 import { describe, expect, test, vi } from "vitest";
 import "../../src/testing/vitest";
 import { explain } from "../../src/compiler/explain";
-import { STATUS_IDS, created, filterMatchers, statusChanged, updated } from "../../src/testing/index";
+import { created, filterMatchers, STATUS_IDS, statusChanged, updated } from "../../src/testing/index";
 
 /** The names the kit shows for the default statuses. */
 const STATUS_NAMES = Object.fromEntries(Object.entries(STATUS_IDS).map(([name, id]) => [id, name]));

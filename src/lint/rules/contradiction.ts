@@ -34,7 +34,12 @@ export function checkContradictions(ctx: LintContext): void {
   const root = ctx.ast;
   const outcome = analyze(ctx, root);
   if (root.kind === "or" && outcome.never) {
-    ctx.reporter.report("contradiction", "warning", "every branch of this or can never hold, so the filter never matches any event", root.span);
+    ctx.reporter.report(
+      "contradiction",
+      "warning",
+      "every branch of this or can never hold, so the filter never matches any event",
+      root.span,
+    );
   } else if (root.kind === "or" && outcome.always) {
     ctx.reporter.report("contradiction", "warning", "a branch of this or is always true, so the filter matches every event", root.span);
   }
@@ -101,7 +106,12 @@ function findConflicts(ctx: LintContext, operands: readonly FilterAst[], isRoot:
         found = true;
         const other = quoteText(ctx.source.slice(earlier.operand.span.start, earlier.operand.span.end), QUOTED_CONDITION);
         const result = isRoot ? "the filter never matches" : "this and never holds";
-        ctx.reporter.report("contradiction", "warning", `this condition and ${other} can never both hold, so ${result}`, later.operand.span);
+        ctx.reporter.report(
+          "contradiction",
+          "warning",
+          `this condition and ${other} can never both hold, so ${result}`,
+          later.operand.span,
+        );
         break;
       }
     }

@@ -3,7 +3,7 @@
  * `unknown-operation`, `unknown-entity-type` and `unknown-property`, the
  * last two checked against the schema (built in, or the caller's own).
  */
-import type { ConditionNode, FieldReference, FieldPath } from "../../syntax/ast";
+import type { ConditionNode, FieldPath, FieldReference } from "../../syntax/ast";
 import type { ConditionInfo, LintContext } from "../context";
 import { isField } from "../context";
 import { quoteText } from "../diagnostic";
@@ -23,13 +23,23 @@ export function checkOperation(ctx: LintContext, node: ConditionNode): void {
   if (operator === "=" && value.text.endsWith("*")) {
     const part = value.text.slice(0, -1);
     if (!OPERATIONS.some((operation) => operation.includes(part))) {
-      ctx.reporter.report("unknown-operation", "error", `no operation ftrack sends (create, update) contains "${quoteText(part)}", so this condition never matches`, value.span);
+      ctx.reporter.report(
+        "unknown-operation",
+        "error",
+        `no operation ftrack sends (create, update) contains "${quoteText(part)}", so this condition never matches`,
+        value.span,
+      );
     }
     return;
   }
   if (OPERATIONS.includes(value.text)) return;
   if (value.text.toLowerCase() === "delete") {
-    ctx.reporter.report("unknown-operation", "error", `ftrack does not send delete events (only create and update), so this condition ${outcome}`, value.span);
+    ctx.reporter.report(
+      "unknown-operation",
+      "error",
+      `ftrack does not send delete events (only create and update), so this condition ${outcome}`,
+      value.span,
+    );
     return;
   }
   const candidate = closest(value.text, OPERATIONS);
@@ -52,7 +62,12 @@ export function checkEntityType(ctx: LintContext, node: ConditionNode): void {
   if (operator === "=" && value.text.endsWith("*")) {
     const part = value.text.slice(0, -1);
     if (!schema.entityTypeNames.some((name) => name.includes(part))) {
-      ctx.reporter.report("unknown-entity-type", "warning", `no entity type of the schema contains "${quoteText(part)}" (names are case-sensitive); ${CUSTOM_SCHEMA_HINT}`, value.span);
+      ctx.reporter.report(
+        "unknown-entity-type",
+        "warning",
+        `no entity type of the schema contains "${quoteText(part)}" (names are case-sensitive); ${CUSTOM_SCHEMA_HINT}`,
+        value.span,
+      );
     }
     return;
   }
@@ -105,7 +120,12 @@ function checkProperty(ctx: LintContext, info: ConditionInfo, target: FieldTarge
   const span = segmentSpan(path.span, path.segments, 2);
   const base = `"${quoteText(name)}" is not a direct property of ${where}, so "${quoteText(path.segments.join("."))}" is always missing`;
   if (candidate === undefined) {
-    ctx.reporter.report("unknown-property", "warning", `${base}; entity events carry direct properties only (no relations, no computed values)`, path.span);
+    ctx.reporter.report(
+      "unknown-property",
+      "warning",
+      `${base}; entity events carry direct properties only (no relations, no computed values)`,
+      path.span,
+    );
     return;
   }
   const why = relation === undefined ? "" : ` (events carry the id of a related entity, not the entity)`;

@@ -6,7 +6,7 @@
  * intent, since comparing two fields is what ftrack's own filters do).
  */
 import type { Span } from "../../syntax/ast";
-import { isField, type ConditionInfo, type LintContext } from "../context";
+import { type ConditionInfo, isField, type LintContext } from "../context";
 import { quoteText } from "../diagnostic";
 import { ENTITY_KEYS, EVENT_HUB_KEYS, type FieldTarget } from "../event-shape";
 import { closest } from "../suggest";

@@ -128,15 +128,26 @@ export function checkIdLiteral(ctx: LintContext, info: ConditionInfo): void {
   if (operator === "=" && text.endsWith("*")) {
     const part = text.slice(0, -1);
     if (/^[0-9a-f-]*$/.test(part) && part.length <= 36) return;
-    ctx.reporter.report("id-literal", "warning", `${path} holds an id (a lower-case UUID such as ${EXAMPLE_ID}), which never contains "${part}", so this wildcard test never matches`, value.span);
+    ctx.reporter.report(
+      "id-literal",
+      "warning",
+      `${path} holds an id (a lower-case UUID such as ${EXAMPLE_ID}), which never contains "${part}", so this wildcard test never matches`,
+      value.span,
+    );
     return;
   }
   if (UUID.test(text)) return;
   if (UUID.test(text.toLowerCase())) {
-    ctx.reporter.report("id-literal", "warning", `ftrack sends ids in lower case and compares text case-sensitively, so "${operator}" with "${text}" ${outcome}; write it in lower case`, value.span, {
-      text: ctx.source.slice(value.span.start, value.span.end).toLowerCase(),
-      span: value.span,
-    });
+    ctx.reporter.report(
+      "id-literal",
+      "warning",
+      `ftrack sends ids in lower case and compares text case-sensitively, so "${operator}" with "${text}" ${outcome}; write it in lower case`,
+      value.span,
+      {
+        text: ctx.source.slice(value.span.start, value.span.end).toLowerCase(),
+        span: value.span,
+      },
+    );
     return;
   }
   const entity = pointedEntity(property);

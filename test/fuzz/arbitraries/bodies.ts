@@ -27,10 +27,22 @@ export const validEvent: fc.Arbitrary<Record<string, unknown>> = fc
     entityIds: fc.array(id, { minLength: 1, maxLength: 3 }),
     entity_type: fc.constantFrom("Task", "AssetVersion", "Boom", "Shot"),
     operation: fc.constantFrom("update", "create", "future-op"),
-    new: fc.option(fc.dictionary(fc.constantFrom("status_id", "name", "flag", "__proto__", "constructor"), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }), { nil: undefined }),
+    new: fc.option(
+      fc.dictionary(fc.constantFrom("status_id", "name", "flag", "__proto__", "constructor"), fc.jsonValue({ maxDepth: 2 }), {
+        maxKeys: 4,
+      }),
+      { nil: undefined },
+    ),
     old: fc.option(fc.dictionary(fc.constantFrom("status_id", "name"), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), { nil: undefined }),
     flag: fc.option(fc.constantFrom("yes", "reject", "no"), { nil: undefined }),
-    metadata: fc.option(fc.record({ date: fc.constant("2024-06-04T10:31:39.554607+00:00"), resource_id: id, server_url: fc.constant("https://x.ftrackapp.com/") }), { nil: undefined }),
+    metadata: fc.option(
+      fc.record({
+        date: fc.constant("2024-06-04T10:31:39.554607+00:00"),
+        resource_id: id,
+        server_url: fc.constant("https://x.ftrackapp.com/"),
+      }),
+      { nil: undefined },
+    ),
     extra: fc.dictionary(fc.constantFrom("extra", "parents", "__proto__", "zz"), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }),
   })
   .map((r) => {
@@ -46,20 +58,38 @@ export const validEvent: fc.Arbitrary<Record<string, unknown>> = fc
   });
 
 /** Entity events with one field of the wrong type or missing. */
-const wrongShape: fc.Arbitrary<unknown> = fc.tuple(validEvent, fc.constantFrom("fez_id", "entity", "entity.id", "entity.id.0", "entity.entity_type", "entity.operation", "entity.new", "entity.old", "metadata", "metadata.date", "id"), fc.constantFrom(null, 1, "", [], {}, true, undefined)).map(([event, path, value]) => {
-  const copy = structuredClone(event);
-  const keys = path.split(".");
-  let parent: Record<string, unknown> = copy;
-  for (const key of keys.slice(0, -1)) {
-    let next = parent[key];
-    if (typeof next !== "object" || next === null) parent[key] = next = {};
-    parent = next as Record<string, unknown>;
-  }
-  const last = keys[keys.length - 1] as string;
-  if (value === undefined) delete parent[last];
-  else parent[last] = value;
-  return copy;
-});
+const wrongShape: fc.Arbitrary<unknown> = fc
+  .tuple(
+    validEvent,
+    fc.constantFrom(
+      "fez_id",
+      "entity",
+      "entity.id",
+      "entity.id.0",
+      "entity.entity_type",
+      "entity.operation",
+      "entity.new",
+      "entity.old",
+      "metadata",
+      "metadata.date",
+      "id",
+    ),
+    fc.constantFrom(null, 1, "", [], {}, true, undefined),
+  )
+  .map(([event, path, value]) => {
+    const copy = structuredClone(event);
+    const keys = path.split(".");
+    let parent: Record<string, unknown> = copy;
+    for (const key of keys.slice(0, -1)) {
+      let next = parent[key];
+      if (typeof next !== "object" || next === null) parent[key] = next = {};
+      parent = next as Record<string, unknown>;
+    }
+    const last = keys[keys.length - 1] as string;
+    if (value === undefined) delete parent[last];
+    else parent[last] = value;
+    return copy;
+  });
 
 const encoder = new TextEncoder();
 
@@ -96,9 +126,24 @@ function splice(bytes: Uint8Array, at: number, insert: readonly number[]): Uint8
 /** Malformed bodies, each with what it is. */
 export const body: fc.Arbitrary<Body> = fc.oneof(
   { weight: 4, arbitrary: validEvent.map((event): Body => ({ text: JSON.stringify(event), class: "valid", kind: "valid event" })) },
-  { weight: 1, arbitrary: validEvent.map((event): Body => ({ text: `\ufeff${JSON.stringify(event, null, 2)}`, class: "valid", kind: "valid event after a byte order mark" })) },
-  { weight: 2, arbitrary: wrongShape.map((event): Body => ({ text: JSON.stringify(event), class: isEntityEvent(event) ? "valid" : "invalid-event", kind: "wrong shape" })) },
-  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value): Body => ({ text: JSON.stringify(value), class: "invalid-event", kind: "other JSON" })) },
+  {
+    weight: 1,
+    arbitrary: validEvent.map(
+      (event): Body => ({ text: `\ufeff${JSON.stringify(event, null, 2)}`, class: "valid", kind: "valid event after a byte order mark" }),
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: wrongShape.map(
+      (event): Body => ({ text: JSON.stringify(event), class: isEntityEvent(event) ? "valid" : "invalid-event", kind: "wrong shape" }),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .jsonValue({ maxDepth: 3 })
+      .map((value): Body => ({ text: JSON.stringify(value), class: "invalid-event", kind: "other JSON" })),
+  },
   {
     weight: 2,
     arbitrary: fc.tuple(validEvent, fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true })).map(([event, at]): Body => {
@@ -108,34 +153,83 @@ export const body: fc.Arbitrary<Body> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.tuple(validEvent, fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(",", "}", "{", '"', "\\", "]", "\u0000", ":", "\n", "'", "NaN", "undefined")).map(([event, at, insert]): Body => {
-      const text = JSON.stringify(event);
-      const i = Math.floor(at * text.length);
-      return { text: text.slice(0, i) + insert + text.slice(i), class: "unknown", kind: "mutated JSON" };
-    }),
+    arbitrary: fc
+      .tuple(
+        validEvent,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(",", "}", "{", '"', "\\", "]", "\u0000", ":", "\n", "'", "NaN", "undefined"),
+      )
+      .map(([event, at, insert]): Body => {
+        const text = JSON.stringify(event);
+        const i = Math.floor(at * text.length);
+        return { text: text.slice(0, i) + insert + text.slice(i), class: "unknown", kind: "mutated JSON" };
+      }),
   },
   { weight: 2, arbitrary: fc.uint8Array({ maxLength: 300 }).map((bytes): Body => ({ bytes, class: "unknown", kind: "random bytes" })) },
-  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 100 }).map((text): Body => ({ text, class: "unknown", kind: "random text" })) },
   {
     weight: 1,
-    arbitrary: fc.tuple(fc.constantFrom("[", '{"a":', '{"entity":'), fc.integer({ min: 1, max: 200_000 }), fc.boolean()).map(([open, n, closed]): Body => {
-      const close = open === "[" ? "]" : "}";
-      return { text: open.repeat(n) + (closed ? "1" + close.repeat(n) : ""), class: closed ? "invalid-event" : "invalid-json", kind: "deep nesting" };
-    }),
+    arbitrary: fc.string({ unit: "binary", maxLength: 100 }).map((text): Body => ({ text, class: "unknown", kind: "random text" })),
   },
   {
     weight: 1,
-    arbitrary: fc.constantFrom("1e999999", "-1e-999999", `${"9".repeat(100_000)}`, '{"fez_id":1e400}', "[1e309]", '{"entity":{"id":[' + "1,".repeat(10_000) + "1]}}").map((text): Body => ({ text, class: "invalid-event", kind: "huge numbers" })),
+    arbitrary: fc
+      .tuple(fc.constantFrom("[", '{"a":', '{"entity":'), fc.integer({ min: 1, max: 200_000 }), fc.boolean())
+      .map(([open, n, closed]): Body => {
+        const close = open === "[" ? "]" : "}";
+        return {
+          text: open.repeat(n) + (closed ? `1${close.repeat(n)}` : ""),
+          class: closed ? "invalid-event" : "invalid-json",
+          kind: "deep nesting",
+        };
+      }),
   },
   {
     weight: 1,
-    arbitrary: fc.tuple(validEvent, fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom([0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe2, 0x82], [0x80], [0xf4, 0x90, 0x80, 0x80])).map(([event, at, bad]): Body => ({
-      bytes: splice(encoder.encode(JSON.stringify(event)), at, bad),
-      class: "invalid-json",
-      kind: "invalid UTF-8",
-    })),
+    arbitrary: fc
+      .constantFrom(
+        "1e999999",
+        "-1e-999999",
+        `${"9".repeat(100_000)}`,
+        '{"fez_id":1e400}',
+        "[1e309]",
+        `{"entity":{"id":[${"1,".repeat(10_000)}1]}}`,
+      )
+      .map((text): Body => ({ text, class: "invalid-event", kind: "huge numbers" })),
   },
-  { weight: 1, arbitrary: fc.constantFrom("", " ", "\ufeff", "null", "[]", "{}", '"x"', "\u0000").map((text): Body => ({ text, class: text.trim() === "" || text === "\ufeff" || text === "\u0000" ? "invalid-json" : "invalid-event", kind: "tiny" })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        validEvent,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(
+          [0xff],
+          [0xc0, 0x80],
+          [0xed, 0xa0, 0x80],
+          [0xf8, 0x88, 0x80, 0x80, 0x80],
+          [0xe2, 0x82],
+          [0x80],
+          [0xf4, 0x90, 0x80, 0x80],
+        ),
+      )
+      .map(
+        ([event, at, bad]): Body => ({
+          bytes: splice(encoder.encode(JSON.stringify(event)), at, bad),
+          class: "invalid-json",
+          kind: "invalid UTF-8",
+        }),
+      ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("", " ", "\ufeff", "null", "[]", "{}", '"x"', "\u0000").map(
+      (text): Body => ({
+        text,
+        class: text.trim() === "" || text === "\ufeff" || text === "\u0000" ? "invalid-json" : "invalid-event",
+        kind: "tiny",
+      }),
+    ),
+  },
 );
 
 /** The UTF-8 size of a body (a lone surrogate counts three bytes, as an encoder writes U+FFFD). */

@@ -10,12 +10,40 @@
 import fc from "fast-check";
 import { LITERALS } from "./filters";
 
-const KEYS = ["entity", "new", "old", "entity_type", "operation", "id", "status_id", "name", "x", "list", "obj", "parents", "metadata", "resource_id", "topic", "data", "a", "b", "0"] as const;
+const KEYS = [
+  "entity",
+  "new",
+  "old",
+  "entity_type",
+  "operation",
+  "id",
+  "status_id",
+  "name",
+  "x",
+  "list",
+  "obj",
+  "parents",
+  "metadata",
+  "resource_id",
+  "topic",
+  "data",
+  "a",
+  "b",
+  "0",
+] as const;
 
 /** Scalars that collide with the literals of generated filters. */
 const scalar: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...LITERALS) },
-  { weight: 2, arbitrary: fc.oneof(fc.integer({ min: -2, max: 12 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)) },
+  {
+    weight: 2,
+    arbitrary: fc.oneof(
+      fc.integer({ min: -2, max: 12 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 5 }) },
 );
 
@@ -29,7 +57,9 @@ const shapedValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) =
   ),
 })).value;
 
-const record = fc.dictionary(fc.constantFrom("status_id", "name", "x", "list", "obj", "bid", "__proto__", "toString"), shapedValue, { maxKeys: 5 });
+const record = fc.dictionary(fc.constantFrom("status_id", "name", "x", "list", "obj", "bid", "__proto__", "toString"), shapedValue, {
+  maxKeys: 5,
+});
 
 /** An event shaped like ftrack's entity events (fields optional), plus event-hub fields. */
 const entityShaped: fc.Arbitrary<unknown> = fc
@@ -66,9 +96,21 @@ export const jsonEvent: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Events that are any JavaScript value fast-check makes (undefined, -0, NaN, sparse arrays, null prototypes, boxed values...). */
 export const anyEvent: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({ maxDepth: 3, withNullPrototype: true, withBoxedValues: true, withSparseArray: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }),
+  fc.anything({
+    maxDepth: 3,
+    withNullPrototype: true,
+    withBoxedValues: true,
+    withSparseArray: true,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withTypedArray: true,
+  }),
   fc
-    .tuple(entityShaped, fc.anything({ maxDepth: 2, withNullPrototype: true, withBoxedValues: true, withSparseArray: true, withBigInt: true }))
+    .tuple(
+      entityShaped,
+      fc.anything({ maxDepth: 2, withNullPrototype: true, withBoxedValues: true, withSparseArray: true, withBigInt: true }),
+    )
     .map(([event, value]) => place(structuredClone(event), ["entity", "new", "x"], value)),
 );
 
@@ -176,7 +218,12 @@ export function buildOdd(p: Placement): unknown {
       return Object.seal(base());
     case "getter-throws": {
       const out = base();
-      Object.defineProperty(out, p.key, { get: () => { throw new Error(`getter ${p.key}`); }, enumerable: true });
+      Object.defineProperty(out, p.key, {
+        get: () => {
+          throw new Error(`getter ${p.key}`);
+        },
+        enumerable: true,
+      });
       return out;
     }
     case "getter-value": {
@@ -228,7 +275,8 @@ export function buildOdd(p: Placement): unknown {
     }
     case "own-special-keys": {
       const out = base();
-      for (const key of ["__proto__", "constructor", "toString", "valueOf", "hasOwnProperty"]) defineValue(out, key, p.n % 2 === 0 ? "a" : inner);
+      for (const key of ["__proto__", "constructor", "toString", "valueOf", "hasOwnProperty"])
+        defineValue(out, key, p.n % 2 === 0 ? "a" : inner);
       return out;
     }
     case "class-instances":
@@ -243,7 +291,8 @@ export function buildOdd(p: Placement): unknown {
 /** Sets `value` at `path` in `root` (own properties, created as needed); returns the new root. */
 function place(root: unknown, path: readonly string[], value: unknown): unknown {
   if (path.length === 0) return value;
-  const top: Record<string, unknown> = typeof root === "object" && root !== null && !Array.isArray(root) ? (root as Record<string, unknown>) : {};
+  const top: Record<string, unknown> =
+    typeof root === "object" && root !== null && !Array.isArray(root) ? (root as Record<string, unknown>) : {};
   let parent = top;
   path.forEach((key, i) => {
     if (i === path.length - 1) {

@@ -96,13 +96,17 @@ const OPERATORS = ["=", "!=", "<", "<=", ">", ">="] as const;
 const BLANKS = [" ", "  ", "\t", "\n", "\r\n", "\r", " \t\n "] as const;
 
 const blank = fc.constantFrom(...BLANKS);
-const optionalBlank = fc.oneof({ weight: 3, arbitrary: fc.constant("") }, { weight: 2, arbitrary: fc.constant(" ") }, { weight: 1, arbitrary: blank });
+const optionalBlank = fc.oneof(
+  { weight: 3, arbitrary: fc.constant("") },
+  { weight: 2, arbitrary: fc.constant(" ") },
+  { weight: 1, arbitrary: blank },
+);
 
 /** `word` with each letter's case chosen at random (ftrack's keywords are caseless). */
 const anyCase = (word: string): fc.Arbitrary<string> =>
-  fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length }).map((upper) =>
-    [...word].map((c, i) => (upper[i] === true ? c.toUpperCase() : c)).join(""),
-  );
+  fc
+    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
+    .map((upper) => [...word].map((c, i) => (upper[i] === true ? c.toUpperCase() : c)).join(""));
 
 const fieldName = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...FIELDS) },
@@ -111,9 +115,12 @@ const fieldName = fc.oneof(
 
 /** Text between double quotes that reads back as itself: `""`, backslash pairs and plain characters. */
 function quotedBody(quote: '"' | "'"): fc.Arbitrary<string> {
-  const plain = fc
-    .string({ unit: "binary", maxLength: 6 })
-    .map((text) => text.replace(/[\n\r]/g, " ").replaceAll("\\", "/").replaceAll(quote, ""));
+  const plain = fc.string({ unit: "binary", maxLength: 6 }).map((text) =>
+    text
+      .replace(/[\n\r]/g, " ")
+      .replaceAll("\\", "/")
+      .replaceAll(quote, ""),
+  );
   const piece = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...LITERALS).map((text) => text.replaceAll("\\", "/").replaceAll(quote, "")) },
     { weight: 3, arbitrary: plain },
@@ -127,9 +134,15 @@ function quotedBody(quote: '"' | "'"): fc.Arbitrary<string> {
 const value = fc.oneof(
   { weight: 4, arbitrary: quotedBody('"').map((body) => `"${body}"`) },
   { weight: 2, arbitrary: quotedBody("'").map((body) => `'${body}'`) },
-  { weight: 3, arbitrary: fc.constantFrom(...LITERALS).filter((text) => /^[A-Za-z0-9_,./*@+-]+$/.test(text) && !/^(?:and|or|not)$/i.test(text)) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(...LITERALS).filter((text) => /^[A-Za-z0-9_,./*@+-]+$/.test(text) && !/^(?:and|or|not)$/i.test(text)),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...REFERENCES) },
-  { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_,./*@+-]{1,8}$/).filter((text) => !/^(?:and|or|not)(?![A-Za-z0-9_$])/i.test(text)) },
+  {
+    weight: 1,
+    arbitrary: fc.stringMatching(/^[A-Za-z0-9_,./*@+-]{1,8}$/).filter((text) => !/^(?:and|or|not)(?![A-Za-z0-9_$])/i.test(text)),
+  },
 );
 
 const condition = fc
@@ -152,7 +165,10 @@ export const grammarFilter: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((
       arbitrary: fc
         .tuple(
           tie("expr"),
-          fc.array(fc.tuple(blank, anyCase("and"), anyCase("or"), fc.boolean(), blank, tie("expr"), fc.boolean()), { minLength: 1, maxLength: 3 }),
+          fc.array(fc.tuple(blank, anyCase("and"), anyCase("or"), fc.boolean(), blank, tie("expr"), fc.boolean()), {
+            minLength: 1,
+            maxLength: 3,
+          }),
         )
         .map(([first, rest]) =>
           rest.reduce(
@@ -186,7 +202,28 @@ export const PALETTE = [
 ] as const;
 
 const paletteChar = fc.constantFrom(...PALETTE);
-const TOKENS = ["and", "AND", "or", "Or", "not", "NoT", "(", ")", '"', "'", "=", "!=", "<=", "\\", "\\\\", '""', "''", "*", "entity.", " "] as const;
+const TOKENS = [
+  "and",
+  "AND",
+  "or",
+  "Or",
+  "not",
+  "NoT",
+  "(",
+  ")",
+  '"',
+  "'",
+  "=",
+  "!=",
+  "<=",
+  "\\",
+  "\\\\",
+  '""',
+  "''",
+  "*",
+  "entity.",
+  " ",
+] as const;
 
 /** One edit of a filter: applied by {@link mutate} at a position taken modulo the text's length. */
 export type Mutation =
@@ -198,10 +235,25 @@ export type Mutation =
   | { readonly kind: "truncate"; readonly at: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.oneof(paletteChar, fc.constantFrom(...TOKENS), fc.string({ unit: paletteChar, maxLength: 4 })) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("insert" as const),
+      at: fc.nat(),
+      text: fc.oneof(paletteChar, fc.constantFrom(...TOKENS), fc.string({ unit: paletteChar, maxLength: 4 })),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("swap" as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }), times: fc.integer({ min: 1, max: 4 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("duplicate" as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 12 }),
+      times: fc.integer({ min: 1, max: 4 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("case" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }) },
 );

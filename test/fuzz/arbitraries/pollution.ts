@@ -14,7 +14,29 @@ export interface PollutionEntry {
   readonly text: string;
 }
 
-const POLLUTED_KEYS = ["entity", "new", "old", "entity_type", "operation", "status_id", "x", "list", "obj", "a", "b", "data", "topic", "metadata", "resource_id", "0", "1", "length", "toString", "constructor", "__proto__"] as const;
+const POLLUTED_KEYS = [
+  "entity",
+  "new",
+  "old",
+  "entity_type",
+  "operation",
+  "status_id",
+  "x",
+  "list",
+  "obj",
+  "a",
+  "b",
+  "data",
+  "topic",
+  "metadata",
+  "resource_id",
+  "0",
+  "1",
+  "length",
+  "toString",
+  "constructor",
+  "__proto__",
+] as const;
 
 export const pollution: fc.Arbitrary<readonly PollutionEntry[]> = fc.array(
   fc.record({
@@ -49,11 +71,23 @@ export function withPollution<T>(entries: readonly PollutionEntry[], fn: () => T
       };
       const descriptor: PropertyDescriptor =
         entry.kind === "throwing-getter"
-          ? { get: () => { throw new Error(`polluted getter ${entry.key}`); }, set, configurable: true, enumerable: false }
+          ? {
+              get: () => {
+                throw new Error(`polluted getter ${entry.key}`);
+              },
+              set,
+              configurable: true,
+              enumerable: false,
+            }
           : entry.kind === "matching-getter"
             ? { get: () => entry.text, set, configurable: true, enumerable: false }
             : {
-                value: entry.kind === "text" ? entry.text : entry.kind === "object" ? { x: entry.text, status_id: entry.text, entity_type: entry.text } : [entry.text],
+                value:
+                  entry.kind === "text"
+                    ? entry.text
+                    : entry.kind === "object"
+                      ? { x: entry.text, status_id: entry.text, entity_type: entry.text }
+                      : [entry.text],
                 configurable: true,
                 writable: true,
                 enumerable: false,

@@ -7,11 +7,12 @@
  * never with a stack trace, an internal-error status (70) or a signal.
  * Spawning is slow (a few hundred milliseconds), so runs are few.
  */
-import fc from "fast-check";
+
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import fc from "fast-check";
 import { check } from "../support/check";
 import { defineTarget, type FuzzTarget } from "../support/target";
 
@@ -38,7 +39,32 @@ const COMMANDS: readonly (readonly string[])[] = [
 ];
 
 /** Arguments added now and then, at random places: bad option values, unknown options, odd paths. */
-const EXTRA_ARGS = ["--format", "xml", "--max-warnings", "-1", "--max-warnings", "abc", "--dialect", "event-hub", "--dialect", "bogus", "--bogus", "-", "--count", "--explain", "--check", "--", "", "--file", "/nonexistent/file", "--schema", ".", "é", "a=", "--help"] as const;
+const EXTRA_ARGS = [
+  "--format",
+  "xml",
+  "--max-warnings",
+  "-1",
+  "--max-warnings",
+  "abc",
+  "--dialect",
+  "event-hub",
+  "--dialect",
+  "bogus",
+  "--bogus",
+  "-",
+  "--count",
+  "--explain",
+  "--check",
+  "--",
+  "",
+  "--file",
+  "/nonexistent/file",
+  "--schema",
+  ".",
+  "é",
+  "a=",
+  "--help",
+] as const;
 
 type Content = { readonly kind: string; readonly bytes: Uint8Array; readonly notText: boolean };
 
@@ -46,7 +72,8 @@ type Content = { readonly kind: string; readonly bytes: Uint8Array; readonly not
 function printable(content: Content): Content {
   const head = Buffer.from(content.bytes.subarray(0, 40)).toString("latin1");
   return Object.defineProperty(content, fc.toStringMethod, {
-    value: () => `{ kind: ${JSON.stringify(content.kind)}, ${content.bytes.byteLength} bytes starting ${JSON.stringify(head)}, notText: ${content.notText} }`,
+    value: () =>
+      `{ kind: ${JSON.stringify(content.kind)}, ${content.bytes.byteLength} bytes starting ${JSON.stringify(head)}, notText: ${content.notText} }`,
     enumerable: false,
     configurable: true,
   });
@@ -55,18 +82,41 @@ function printable(content: Content): Content {
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const join2 = (...parts: Uint8Array[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => [...part]));
 
-const content: fc.Arbitrary<Content> = fc.oneof<fc.Arbitrary<Content>[]>(
-  fc.uint8Array({ minLength: 1, maxLength: 2000 }).map((bytes): Content => ({ kind: "binary garbage", bytes, notText: false })),
-  fc.tuple(fc.constantFrom(EVENT, FILTER), fc.constantFrom([0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82])).map(([text, bad]): Content => ({ kind: "invalid UTF-8", bytes: join2(utf8(text), Uint8Array.from(bad), utf8("\n")), notText: true })),
-  fc.constantFrom(EVENT, FILTER).map((text): Content => ({ kind: "NUL byte", bytes: utf8(`${text.slice(0, 10)}\u0000${text.slice(10)}\n`), notText: true })),
-  fc.constantFrom("", "\n", "\r\n\r\n", "   ").map((text): Content => ({ kind: "empty", bytes: utf8(text), notText: false })),
-  fc.constantFrom("a=1 and ", "x", "{", "[", '"').map((unit): Content => ({ kind: "huge line", bytes: utf8(`${unit.repeat(Math.ceil(100_000 / unit.length))}\n`), notText: false })),
-  fc.double({ min: 0, max: 1, noNaN: true }).map((at): Content => ({ kind: "truncated JSON", bytes: utf8(EVENT.slice(0, Math.floor(at * EVENT.length))), notText: false })),
-  fc.integer({ min: 1, max: 300_000 }).map((n): Content => ({ kind: "deep nesting", bytes: utf8("[".repeat(n) + "]".repeat(n % 3 === 0 ? n : 0)), notText: false })),
-  fc.constantFrom(EVENT, FILTER, `[${JSON.stringify(FILTER)}]`).map((text): Content => ({ kind: "byte order mark", bytes: utf8(`\ufeff${text}\n`), notText: false })),
-  fc.array(fc.constantFrom(EVENT, "{bad", "", "[]", "null", FILTER, "\r", "# comment", '["a=1", 2]', '"text"'), { minLength: 1, maxLength: 6 }).map((lines): Content => ({ kind: "mixed lines", bytes: utf8(lines.join("\n")), notText: false })),
-  fc.array(fc.string({ unit: "binary", maxLength: 30 }), { minLength: 1, maxLength: 5 }).map((lines): Content => ({ kind: "random text", bytes: utf8(lines.join("\r\n")), notText: false })),
-).map(printable);
+const content: fc.Arbitrary<Content> = fc
+  .oneof<fc.Arbitrary<Content>[]>(
+    fc.uint8Array({ minLength: 1, maxLength: 2000 }).map((bytes): Content => ({ kind: "binary garbage", bytes, notText: false })),
+    fc
+      .tuple(fc.constantFrom(EVENT, FILTER), fc.constantFrom([0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82]))
+      .map(
+        ([text, bad]): Content => ({ kind: "invalid UTF-8", bytes: join2(utf8(text), Uint8Array.from(bad), utf8("\n")), notText: true }),
+      ),
+    fc
+      .constantFrom(EVENT, FILTER)
+      .map((text): Content => ({ kind: "NUL byte", bytes: utf8(`${text.slice(0, 10)}\u0000${text.slice(10)}\n`), notText: true })),
+    fc.constantFrom("", "\n", "\r\n\r\n", "   ").map((text): Content => ({ kind: "empty", bytes: utf8(text), notText: false })),
+    fc
+      .constantFrom("a=1 and ", "x", "{", "[", '"')
+      .map((unit): Content => ({ kind: "huge line", bytes: utf8(`${unit.repeat(Math.ceil(100_000 / unit.length))}\n`), notText: false })),
+    fc
+      .double({ min: 0, max: 1, noNaN: true })
+      .map((at): Content => ({ kind: "truncated JSON", bytes: utf8(EVENT.slice(0, Math.floor(at * EVENT.length))), notText: false })),
+    fc
+      .integer({ min: 1, max: 300_000 })
+      .map((n): Content => ({ kind: "deep nesting", bytes: utf8("[".repeat(n) + "]".repeat(n % 3 === 0 ? n : 0)), notText: false })),
+    fc
+      .constantFrom(EVENT, FILTER, `[${JSON.stringify(FILTER)}]`)
+      .map((text): Content => ({ kind: "byte order mark", bytes: utf8(`\ufeff${text}\n`), notText: false })),
+    fc
+      .array(fc.constantFrom(EVENT, "{bad", "", "[]", "null", FILTER, "\r", "# comment", '["a=1", 2]', '"text"'), {
+        minLength: 1,
+        maxLength: 6,
+      })
+      .map((lines): Content => ({ kind: "mixed lines", bytes: utf8(lines.join("\n")), notText: false })),
+    fc
+      .array(fc.string({ unit: "binary", maxLength: 30 }), { minLength: 1, maxLength: 5 })
+      .map((lines): Content => ({ kind: "random text", bytes: utf8(lines.join("\r\n")), notText: false })),
+  )
+  .map(printable);
 
 /** Runs the command line on `input` (with `extra` arguments inserted, if any) and checks the outcome. */
 function runCase(command: readonly string[], input: Content, viaStdin: boolean, extra: readonly (readonly [number, string])[] = []): void {
@@ -93,7 +143,11 @@ function runCase(command: readonly string[], input: Content, viaStdin: boolean, 
     check(!/^\s{4}at /m.test(child.stderr), `a stack trace on standard error: ${child.stderr.slice(0, 500)}`, context);
     if (child.status !== 0) check((child.stdout + child.stderr).trim() !== "", "a failure without any message", context);
     if (input.notText && extra.length === 0) {
-      check(child.status === 2 && /not UTF-8 text/.test(child.stderr), `binary input not refused as such (status ${String(child.status)}): ${child.stderr.slice(0, 300)}`, context);
+      check(
+        child.status === 2 && /not UTF-8 text/.test(child.stderr),
+        `binary input not refused as such (status ${String(child.status)}): ${child.stderr.slice(0, 300)}`,
+        context,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -101,8 +155,18 @@ function runCase(command: readonly string[], input: Content, viaStdin: boolean, 
 }
 
 const everyKindOnce = (): [readonly string[], Content, boolean, (readonly [number, string])[]][] => [
-  [COMMANDS[0] as readonly string[], { kind: "binary garbage", bytes: Uint8Array.from([0x00, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47]), notText: false }, false, []],
-  [COMMANDS[4] as readonly string[], { kind: "invalid UTF-8", bytes: join2(utf8(EVENT), Uint8Array.from([0xff])), notText: true }, true, []],
+  [
+    COMMANDS[0] as readonly string[],
+    { kind: "binary garbage", bytes: Uint8Array.from([0x00, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47]), notText: false },
+    false,
+    [],
+  ],
+  [
+    COMMANDS[4] as readonly string[],
+    { kind: "invalid UTF-8", bytes: join2(utf8(EVENT), Uint8Array.from([0xff])), notText: true },
+    true,
+    [],
+  ],
   [COMMANDS[2] as readonly string[], { kind: "NUL byte", bytes: utf8("a=1\u0000\n"), notText: true }, false, []],
   [COMMANDS[8] as readonly string[], { kind: "empty", bytes: new Uint8Array(0), notText: false }, false, []],
   [COMMANDS[1] as readonly string[], { kind: "huge line", bytes: utf8("a=1 and ".repeat(12_500)), notText: false }, false, []],
@@ -114,7 +178,8 @@ const everyKindOnce = (): [readonly string[], Content, boolean, (readonly [numbe
 export const cliTargets: readonly FuzzTarget[] = [
   defineTarget({
     name: "cli-malformed-input",
-    description: "the built command line exits 0, 1 or 2 with a message on malformed files and standard input, never a stack trace, status 70 or a signal",
+    description:
+      "the built command line exits 0, 1 or 2 with a message on malformed files and standard input, never a stack trace, status 70 or a signal",
     testRuns: 12,
     weight: 2,
     needsDist: true,
@@ -123,7 +188,10 @@ export const cliTargets: readonly FuzzTarget[] = [
         fc.constantFrom(...COMMANDS),
         content,
         fc.boolean(),
-        fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...EXTRA_ARGS)), { minLength: 1, maxLength: 3 }) }),
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constant([]) },
+          { weight: 1, arbitrary: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...EXTRA_ARGS)), { minLength: 1, maxLength: 3 }) },
+        ),
         runCase,
       ),
     examples: everyKindOnce,

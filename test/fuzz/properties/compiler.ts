@@ -8,7 +8,7 @@ import { compile } from "../../../src/compiler/compile";
 import { explain } from "../../../src/compiler/explain";
 import { FilterSet } from "../../../src/matcher/filter-set";
 import type { Dialect } from "../../../src/syntax/ast";
-import { anyEvent, buildOddEvent, jsonEvent, oddRecipe, type OddRecipe, type Placement } from "../arbitraries/events";
+import { anyEvent, buildOddEvent, jsonEvent, type OddRecipe, oddRecipe, type Placement } from "../arbitraries/events";
 import { grammarFilter } from "../arbitraries/filters";
 import { pollution, withPollution } from "../arbitraries/pollution";
 import { check, safeJson } from "../support/check";
@@ -23,7 +23,13 @@ function pair(kind: Placement["kind"], n: number): OddRecipe {
   return { base: { entity: { entity_type: "Task" } }, placements: [at(["entity", "new", "obj"]), at(["entity", "old", "obj"])] };
 }
 
-const PAIR_FILTERS = ["entity.new.obj = entity.old.obj", "entity.new.obj != entity.old.obj", "entity.new.obj < entity.old.obj", "entity.new.obj.a.a = a*", "entity.new.obj = a*"];
+const PAIR_FILTERS = [
+  "entity.new.obj = entity.old.obj",
+  "entity.new.obj != entity.old.obj",
+  "entity.new.obj < entity.old.obj",
+  "entity.new.obj.a.a = a*",
+  "entity.new.obj = a*",
+];
 const pathOf = (n: number): string => Array.from({ length: n }, () => "a").join(".");
 /** A path 10,000 segments long, read from {@link DEEP_EVENT}, nested as deep. */
 const DEEP_PATH_FILTER = `entity.x = a or ${pathOf(10_000)} = a*`;
@@ -31,12 +37,20 @@ const DEEP_PATH_FILTER = `entity.x = a or ${pathOf(10_000)} = a*`;
 const LONG_PATH_FILTERS = [`${pathOf(1000)} = a`, `${pathOf(999)} < b`, `${pathOf(1000)} = entity.new.x`];
 /** `{ a: { a: ... "a" } }`, 10,000 levels deep. */
 const DEEP_EVENT: OddRecipe = { base: {}, placements: [{ path: [], kind: "deep-object", key: "a", n: 10_000, inner: "a" }] };
-const PAIRS: readonly OddRecipe[] = [pair("deep-object", 10_000), pair("deep-array", 10_000), pair("deep-object", 1000), pair("cyclic", 0), pair("cyclic", 1), pair("huge-array", 0)];
+const PAIRS: readonly OddRecipe[] = [
+  pair("deep-object", 10_000),
+  pair("deep-array", 10_000),
+  pair("deep-object", 1000),
+  pair("cyclic", 0),
+  pair("cyclic", 1),
+  pair("huge-array", 0),
+];
 
 export const compilerTargets: readonly FuzzTarget[] = [
   defineTarget({
     name: "evaluate-json",
-    description: "both backends (strict and not), explain, matches and subscriptionMatches agree on JSON events and never throw outside strict mode",
+    description:
+      "both backends (strict and not), explain, matches and subscriptionMatches agree on JSON events and never throw outside strict mode",
     testRuns: 300,
     weight: 3,
     property: () =>
@@ -46,7 +60,8 @@ export const compilerTargets: readonly FuzzTarget[] = [
   }),
   defineTarget({
     name: "evaluate-any-value",
-    description: "the same on any JavaScript value as the event or inside it (undefined, NaN, -0, bigint, sparse arrays, null prototypes, boxed values)",
+    description:
+      "the same on any JavaScript value as the event or inside it (undefined, NaN, -0, bigint, sparse arrays, null prototypes, boxed values)",
     testRuns: 150,
     weight: 2,
     property: () =>
@@ -56,12 +71,17 @@ export const compilerTargets: readonly FuzzTarget[] = [
   }),
   defineTarget({
     name: "evaluate-odd-objects",
-    description: "non-strict evaluation never throws, strict throws only FilterEvaluationError, explain never throws, on getters that throw, proxies, cycles, 10,000-level nesting, huge arrays",
+    description:
+      "non-strict evaluation never throws, strict throws only FilterEvaluationError, explain never throws, on getters that throw, proxies, cycles, 10,000-level nesting, huge arrays",
     testRuns: 150,
     weight: 3,
     property: () =>
       fc.property(
-        fc.oneof({ weight: 20, arbitrary: grammarFilter }, { weight: 4, arbitrary: fc.constantFrom(...PAIR_FILTERS) }, { weight: 1, arbitrary: fc.constantFrom(...LONG_PATH_FILTERS) }),
+        fc.oneof(
+          { weight: 20, arbitrary: grammarFilter },
+          { weight: 4, arbitrary: fc.constantFrom(...PAIR_FILTERS) },
+          { weight: 1, arbitrary: fc.constantFrom(...LONG_PATH_FILTERS) },
+        ),
         dialect,
         fc.oneof({ weight: 9, arbitrary: oddRecipe }, { weight: 1, arbitrary: fc.constant(DEEP_EVENT) }),
         (source, d, recipe) => {
@@ -81,7 +101,8 @@ export const compilerTargets: readonly FuzzTarget[] = [
   }),
   defineTarget({
     name: "evaluate-polluted-prototype",
-    description: "results on JSON events are the same with Object.prototype and Array.prototype polluted (values, objects, throwing getters)",
+    description:
+      "results on JSON events are the same with Object.prototype and Array.prototype polluted (values, objects, throwing getters)",
     testRuns: 150,
     weight: 2,
     property: () =>
@@ -99,7 +120,8 @@ export const compilerTargets: readonly FuzzTarget[] = [
             }
           }
           results.push(explain(filters.codegen, event).matched, set.match(event).length);
-          if (fromText) results.push(explain(source, event, { dialect: d }).matched, compile(source, { dialect: d, backend: "closure" })(event));
+          if (fromText)
+            results.push(explain(source, event, { dialect: d }).matched, compile(source, { dialect: d, backend: "closure" })(event));
           return results;
         };
         // Parsing runs under pollution too, except of array indices: the parser's engine (Chevrotain)

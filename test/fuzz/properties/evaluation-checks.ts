@@ -7,14 +7,21 @@
  * `subscriptionMatches` agree on every result and every error.
  */
 import { matches } from "../../../src/compiler/cache";
-import { compile, type CompiledFilter } from "../../../src/compiler/compile";
+import { type CompiledFilter, compile } from "../../../src/compiler/compile";
 import { FilterEvaluationError } from "../../../src/compiler/errors";
 import { explain } from "../../../src/compiler/explain";
 import { subscriptionMatches } from "../../../src/matcher/event-hub";
 import type { Dialect } from "../../../src/syntax/ast";
-import { attempt, check, checkTime, describeThrown, isJsonSerialisable, safeJson, type Outcome } from "../support/check";
+import { attempt, check, checkTime, describeThrown, isJsonSerialisable, type Outcome, safeJson } from "../support/check";
 
-const EVALUATION_CODES = new Set(["ordering-on-non-string", "wildcard-on-scalar", "empty-literal", "ordering-type-mismatch", "too-deep", "read-error"]);
+const EVALUATION_CODES = new Set([
+  "ordering-on-non-string",
+  "wildcard-on-scalar",
+  "empty-literal",
+  "ordering-type-mismatch",
+  "too-deep",
+  "read-error",
+]);
 
 /** The four compilations of a filter. */
 export interface Compiled {
@@ -30,10 +37,21 @@ export interface Compiled {
 export function compileAll(source: string, dialect: Dialect): Compiled {
   const make = (backend: "codegen" | "closure", strict: boolean): CompiledFilter => {
     const compiled = attempt(() => compile(source, { dialect, backend, strict }));
-    check(compiled.ok, `compile (${backend}${strict ? ", strict" : ""}) threw ${compiled.ok ? "" : describeThrown(compiled.error)}`, source);
+    check(
+      compiled.ok,
+      `compile (${backend}${strict ? ", strict" : ""}) threw ${compiled.ok ? "" : describeThrown(compiled.error)}`,
+      source,
+    );
     return compiled.value;
   };
-  return { source, dialect, codegen: make("codegen", false), closure: make("closure", false), codegenStrict: make("codegen", true), closureStrict: make("closure", true) };
+  return {
+    source,
+    dialect,
+    codegen: make("codegen", false),
+    closure: make("closure", false),
+    codegenStrict: make("codegen", true),
+    closureStrict: make("closure", true),
+  };
 }
 
 /** A strict call's outcome as comparable data: the result, or the error's code and span. */
@@ -55,10 +73,19 @@ function strictly(filter: CompiledFilter, event: unknown, what: string, source: 
     return { value: outcome.value };
   }
   const error = outcome.error;
-  check(error instanceof FilterEvaluationError, `a strict ${what} filter threw something other than FilterEvaluationError: ${describeThrown(error)}`);
+  check(
+    error instanceof FilterEvaluationError,
+    `a strict ${what} filter threw something other than FilterEvaluationError: ${describeThrown(error)}`,
+  );
   check(EVALUATION_CODES.has(error.code), `unknown evaluation code ${error.code}`);
-  check(0 <= error.span.start && error.span.start <= error.span.end && error.span.end <= source.length, `error span ${error.span.start}..${error.span.end} outside the filter (${source.length})`);
-  check(typeof error.message === "string" && error.message.length > 0 && typeof error.field === "string", "an evaluation error without message or field");
+  check(
+    0 <= error.span.start && error.span.start <= error.span.end && error.span.end <= source.length,
+    `error span ${error.span.start}..${error.span.end} outside the filter (${source.length})`,
+  );
+  check(
+    typeof error.message === "string" && error.message.length > 0 && typeof error.field === "string",
+    "an evaluation error without message or field",
+  );
   check(isJsonSerialisable(error.toJSON()), "FilterEvaluationError.toJSON() is not JSON-serialisable");
   return { code: error.code, span: `${error.span.start}..${error.span.end}` };
 }
@@ -82,19 +109,39 @@ export function checkEvaluation(filters: Compiled, event: unknown, agree: boolea
   check(typeof explanation.matched === "boolean", "explain's matched is not a boolean");
   check(isJsonSerialisable(explanation), "explain's result is not JSON-serialisable");
   const rendered = attempt(() => String(explanation));
-  check(rendered.ok && typeof rendered.value === "string" && rendered.value.length > 0, `explain's toString() failed ${rendered.ok ? "" : describeThrown(rendered.error)}`);
-  if (explanation.error !== null) check(EVALUATION_CODES.has(explanation.error.code), `explain reports unknown code ${explanation.error.code}`);
+  check(
+    rendered.ok && typeof rendered.value === "string" && rendered.value.length > 0,
+    `explain's toString() failed ${rendered.ok ? "" : describeThrown(rendered.error)}`,
+  );
+  if (explanation.error !== null)
+    check(EVALUATION_CODES.has(explanation.error.code), `explain reports unknown code ${explanation.error.code}`);
 
   if (!agree) return;
   const context = { source, dialect, event: safeJson(event) };
   check(a === b, "codegen and closure disagree", { ...context, codegen: a, closure: b });
   check(safeJson(sa) === safeJson(sb), "strict codegen and closure disagree", { ...context, codegen: sa, closure: sb });
-  if ("value" in sa) check(sa.value === a, "a strict filter that did not throw disagrees with the non-strict one", { ...context, strict: sa.value, lenient: a });
+  if ("value" in sa)
+    check(sa.value === a, "a strict filter that did not throw disagrees with the non-strict one", {
+      ...context,
+      strict: sa.value,
+      lenient: a,
+    });
   else check(!a, "a filter matched although its strict form fails", { ...context, error: sa });
-  check(explanation.matched === a, "explain's matched disagrees with the compiled filter", { ...context, explain: explanation.matched, filter: a });
-  check((explanation.error?.code ?? null) === ("code" in sa ? sa.code : null), "explain's error disagrees with strict evaluation", { ...context, explain: explanation.error?.code, strict: sa });
+  check(explanation.matched === a, "explain's matched disagrees with the compiled filter", {
+    ...context,
+    explain: explanation.matched,
+    filter: a,
+  });
+  check((explanation.error?.code ?? null) === ("code" in sa ? sa.code : null), "explain's error disagrees with strict evaluation", {
+    ...context,
+    explain: explanation.error?.code,
+    strict: sa,
+  });
   const cached = attempt(() => matches(source, event, { dialect }));
-  check(cached.ok && cached.value === a, "matches() disagrees with the compiled filter", { ...context, matches: cached.ok ? cached.value : describeThrown(cached.error) });
+  check(cached.ok && cached.value === a, "matches() disagrees with the compiled filter", {
+    ...context,
+    matches: cached.ok ? cached.value : describeThrown(cached.error),
+  });
   if (dialect === "event-hub") {
     const subscribed = attempt(() => subscriptionMatches(source, event));
     check(subscribed.ok && subscribed.value === a, "subscriptionMatches() disagrees with the compiled filter", context);

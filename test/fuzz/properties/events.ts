@@ -4,15 +4,16 @@
  * `FilterSet.match`, which must equal testing each filter alone on any
  * event.
  */
-import fc from "fast-check";
+
 import { types } from "node:util";
+import fc from "fast-check";
 import { compile } from "../../../src/compiler/compile";
 import { EventValidationError, parseEntityEvent } from "../../../src/matcher/event";
 import { FilterSet } from "../../../src/matcher/filter-set";
 import type { Dialect } from "../../../src/syntax/ast";
 import { parse } from "../../../src/syntax/parser";
-import { body, bodyBytes, byteSize, type Body } from "../arbitraries/bodies";
-import { anyEvent, buildOddEvent, jsonEvent, oddRecipe, type OddRecipe } from "../arbitraries/events";
+import { type Body, body, bodyBytes, byteSize } from "../arbitraries/bodies";
+import { anyEvent, buildOddEvent, jsonEvent, type OddRecipe, oddRecipe } from "../arbitraries/events";
 import { grammarFilter } from "../arbitraries/filters";
 import { attempt, check, checkTime, describeThrown, isJsonSerialisable, safeJson } from "../support/check";
 import { defineTarget, type FuzzTarget } from "../support/target";
@@ -46,8 +47,16 @@ function checkValidationError(error: unknown, what: string): asserts error is Ev
   check(error instanceof EventValidationError, `${what} threw something other than EventValidationError: ${describeThrown(error)}`);
   check(error.name === "EventValidationError" && CODES.has(error.code), `${what}: code ${error.code}`);
   check(Array.isArray(error.problems) && error.problems.length > 0, `${what}: no problems listed`);
-  for (const problem of error.problems) check(typeof problem.path === "string" && problem.path.startsWith("$") && typeof problem.message === "string", `${what}: a problem without path or message`, problem);
-  check(typeof error.message === "string" && error.message.length > 0 && isJsonSerialisable(error.problems), `${what}: message or problems unusable`);
+  for (const problem of error.problems)
+    check(
+      typeof problem.path === "string" && problem.path.startsWith("$") && typeof problem.message === "string",
+      `${what}: a problem without path or message`,
+      problem,
+    );
+  check(
+    typeof error.message === "string" && error.message.length > 0 && isJsonSerialisable(error.problems),
+    `${what}: message or problems unusable`,
+  );
 }
 
 /** Checks, without the library, that a returned event has the shape parseEntityEvent promises. */
@@ -57,9 +66,14 @@ function checkEventShape(value: unknown): void {
   const entity = value["entity"];
   check(object(entity), "a returned event without an entity object");
   const ids = entity["id"];
-  check(Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === "string"), "a returned event whose entity.id is not a list of strings");
-  for (const key of ["entity_type", "operation"]) check(typeof entity[key] === "string" && entity[key] !== "", `a returned event whose entity.${key} is not a non-empty string`);
-  for (const key of ["new", "old"]) if (Object.hasOwn(entity, key)) check(object(entity[key]), `a returned event whose entity.${key} is not an object`);
+  check(
+    Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === "string"),
+    "a returned event whose entity.id is not a list of strings",
+  );
+  for (const key of ["entity_type", "operation"])
+    check(typeof entity[key] === "string" && entity[key] !== "", `a returned event whose entity.${key} is not a non-empty string`);
+  for (const key of ["new", "old"])
+    if (Object.hasOwn(entity, key)) check(object(entity[key]), `a returned event whose entity.${key} is not an object`);
 }
 
 const maxBytes = fc.oneof(
@@ -74,7 +88,8 @@ const representation = fc.constantFrom<Representation>("string", "string", "Uint
 export const eventTargets: readonly FuzzTarget[] = [
   defineTarget({
     name: "parse-entity-event-raw",
-    description: "parseEntityEvent on raw bodies (valid, truncated, mutated, random bytes, deep, huge numbers, BOMs, invalid UTF-8) throws only EventValidationError, with the right code",
+    description:
+      "parseEntityEvent on raw bodies (valid, truncated, mutated, random bytes, deep, huge numbers, BOMs, invalid UTF-8) throws only EventValidationError, with the right code",
     testRuns: 300,
     weight: 2,
     property: () =>
@@ -105,7 +120,11 @@ export const eventTargets: readonly FuzzTarget[] = [
           const asText = attempt(() => parseEntityEvent(b.text, { maxBytes: Infinity }));
           const asBytes = attempt(() => parseEntityEvent(bodyBytes(b), { maxBytes: Infinity }));
           const summary = (o: typeof asText): string => (o.ok ? "ok" : o.error instanceof EventValidationError ? o.error.code : "other");
-          check(summary(asText) === summary(asBytes), "a body gives different answers as text and as bytes", { ...context, text: summary(asText), bytes: summary(asBytes) });
+          check(summary(asText) === summary(asBytes), "a body gives different answers as text and as bytes", {
+            ...context,
+            text: summary(asText),
+            bytes: summary(asBytes),
+          });
         }
       }),
     examples: (): [Body, Representation, number | "exact" | "one-less" | undefined][] => [
@@ -120,24 +139,31 @@ export const eventTargets: readonly FuzzTarget[] = [
     testRuns: 200,
     weight: 1,
     property: () =>
-      fc.property(fc.oneof(anyEvent.map((value) => ({ value })), oddRecipe.map((recipe) => ({ recipe }))), (input) => {
-        const recipe: OddRecipe | undefined = "recipe" in input ? input.recipe : undefined;
-        const value = recipe === undefined ? (input as { value: unknown }).value : buildOddEvent(recipe);
-        const outcome = attempt(() => parseEntityEvent(value));
-        checkTime(outcome, "parseEntityEvent", 0);
-        if (outcome.ok) {
-          check(outcome.value === value, "a parsed value was not returned as is");
-          return;
-        }
-        checkValidationError(outcome.error, "parseEntityEvent");
-        // Text and bytes are raw bodies, with their own codes (parse-entity-event-raw checks them).
-        const raw = typeof value === "string" || types.isUint8Array(value) || types.isArrayBuffer(value);
-        if (!raw) check(outcome.error.code === "invalid-event", `a parsed value gave ${outcome.error.code}`);
-      }),
+      fc.property(
+        fc.oneof(
+          anyEvent.map((value) => ({ value })),
+          oddRecipe.map((recipe) => ({ recipe })),
+        ),
+        (input) => {
+          const recipe: OddRecipe | undefined = "recipe" in input ? input.recipe : undefined;
+          const value = recipe === undefined ? (input as { value: unknown }).value : buildOddEvent(recipe);
+          const outcome = attempt(() => parseEntityEvent(value));
+          checkTime(outcome, "parseEntityEvent", 0);
+          if (outcome.ok) {
+            check(outcome.value === value, "a parsed value was not returned as is");
+            return;
+          }
+          checkValidationError(outcome.error, "parseEntityEvent");
+          // Text and bytes are raw bodies, with their own codes (parse-entity-event-raw checks them).
+          const raw = typeof value === "string" || types.isUint8Array(value) || types.isArrayBuffer(value);
+          if (!raw) check(outcome.error.code === "invalid-event", `a parsed value gave ${outcome.error.code}`);
+        },
+      ),
   }),
   defineTarget({
     name: "filter-set",
-    description: "FilterSet.match equals testing each filter alone (text, AST or strict compiled filters; removals and replacements) on JSON, any and odd events",
+    description:
+      "FilterSet.match equals testing each filter alone (text, AST or strict compiled filters; removals and replacements) on JSON, any and odd events",
     testRuns: 120,
     weight: 2,
     property: () =>
@@ -145,13 +171,24 @@ export const eventTargets: readonly FuzzTarget[] = [
         fc.constantFrom<Dialect>("trigger", "event-hub"),
         fc.array(fc.tuple(grammarFilter, fc.constantFrom("text", "ast", "strict", "closure")), { minLength: 1, maxLength: 30 }),
         fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 5 }),
-        fc.oneof(jsonEvent.map((event) => ({ event })), anyEvent.map((event) => ({ event })), oddRecipe.map((recipe) => ({ recipe }))),
+        fc.oneof(
+          jsonEvent.map((event) => ({ event })),
+          anyEvent.map((event) => ({ event })),
+          oddRecipe.map((recipe) => ({ recipe })),
+        ),
         (dialect, filters, edits, input) => {
           const set = new FilterSet({ dialect });
           const order: string[] = [];
           const tested = new Map<string, (event: unknown) => boolean>();
           const add = (id: string, [source, form]: [string, string]): void => {
-            const filter = form === "ast" ? parse(source, { dialect }) : form === "strict" ? compile(source, { dialect, strict: true }) : form === "closure" ? compile(source, { dialect, backend: "closure" }) : source;
+            const filter =
+              form === "ast"
+                ? parse(source, { dialect })
+                : form === "strict"
+                  ? compile(source, { dialect, strict: true })
+                  : form === "closure"
+                    ? compile(source, { dialect, backend: "closure" })
+                    : source;
             const entry = set.add(id, filter);
             if (!order.includes(id)) order.push(id);
             // The very filter the set holds: on odd events, another backend may read a throwing getter this one skips.
@@ -179,14 +216,20 @@ export const eventTargets: readonly FuzzTarget[] = [
               return false;
             }
           });
-          check(safeJson(outcome.value) === safeJson(expected), "FilterSet.match differs from testing each filter", { matched: outcome.value, expected, filters: order.map((id) => [id, filters[Number(id.slice(1))]?.[0]]) });
+          check(safeJson(outcome.value) === safeJson(expected), "FilterSet.match differs from testing each filter", {
+            matched: outcome.value,
+            expected,
+            filters: order.map((id) => [id, filters[Number(id.slice(1))]?.[0]]),
+          });
           const candidates = set.candidates(event).map((entry) => entry.id);
-          check(outcome.value.every((id) => candidates.includes(id)), "a match that is not a candidate");
+          check(
+            outcome.value.every((id) => candidates.includes(id)),
+            "a match that is not a candidate",
+          );
         },
       ),
   }),
 ];
-
 
 /** Whether `text` has no lone surrogate (so its UTF-8 bytes decode back to it). */
 function wellFormed(text: string): boolean {

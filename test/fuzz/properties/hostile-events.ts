@@ -27,15 +27,13 @@ const item = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(nul
 const shape: fc.Arbitrary<Shape> = fc.oneof(
   {
     weight: 3,
-    arbitrary: fc
-      .oneof(fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 2000, max: 2 ** 32 - 1 }))
-      .chain((length) =>
-        fc.record({
-          kind: fc.constant("sparse" as const),
-          length: fc.constant(length),
-          present: fc.array(fc.tuple(fc.integer({ min: 0, max: length - 1 }), item), { maxLength: 20 }),
-        }),
-      ),
+    arbitrary: fc.oneof(fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 2000, max: 2 ** 32 - 1 })).chain((length) =>
+      fc.record({
+        kind: fc.constant("sparse" as const),
+        length: fc.constant(length),
+        present: fc.array(fc.tuple(fc.integer({ min: 0, max: length - 1 }), item), { maxLength: 20 }),
+      }),
+    ),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("dense" as const), length: fc.integer({ min: 0, max: 200_000 }), item }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("keys" as const), count: fc.integer({ min: 0, max: 20_000 }), value: item }) },
@@ -95,7 +93,14 @@ const placement = fc.record({
 type Placement = typeof placement extends fc.Arbitrary<infer T> ? T : never;
 
 /** A placement with only `entity.id` (and `metadata`, when given) hostile. */
-const only = (entityId: Shape, metadata?: Shape): Placement => ({ root: true, entityId, entityType: undefined, operation: undefined, newState: undefined, metadata });
+const only = (entityId: Shape, metadata?: Shape): Placement => ({
+  root: true,
+  entityId,
+  entityType: undefined,
+  operation: undefined,
+  newState: undefined,
+  metadata,
+});
 
 function eventOf(p: Placement, reads: Reads): unknown {
   const entity: Record<string, unknown> = { id: build(p.entityId, reads), entity_type: "Task", operation: "update" };
@@ -106,7 +111,6 @@ function eventOf(p: Placement, reads: Reads): unknown {
   if (p.metadata !== undefined) event["metadata"] = build(p.metadata, reads);
   return p.root ? event : build(p.entityId, reads);
 }
-
 
 /** The JSON a shape stands for (a sparse array as the `null`s JSON writes for its holes). */
 function jsonOf(recipe: Shape): unknown {
@@ -124,9 +128,16 @@ function jsonOf(recipe: Shape): unknown {
   }
 }
 
-const bodyPlacement = fc.record({ entityId: shape, newState: fc.option(shape, { nil: undefined }), metadata: fc.option(shape, { nil: undefined }) });
+const bodyPlacement = fc.record({
+  entityId: shape,
+  newState: fc.option(shape, { nil: undefined }),
+  metadata: fc.option(shape, { nil: undefined }),
+});
 
-const handler = createWebhookHandler({ secret: "s", routes: [{ id: "task", filter: "entity.entity_type = Task", handler: () => undefined }] });
+const handler = createWebhookHandler({
+  secret: "s",
+  routes: [{ id: "task", filter: "entity.entity_type = Task", handler: () => undefined }],
+});
 
 const webhookTarget = defineTarget({
   name: "webhook-hostile-bodies",
@@ -168,7 +179,9 @@ const parseTarget = defineTarget({
       check(Number.isSafeInteger(error.omitted) && error.omitted >= 0, `omitted is ${error.omitted}`);
       check(error.omitted === 0 || error.problems.length === MAX_EVENT_PROBLEMS, "problems omitted before the list was full");
       check(error.message.length <= 1000, `a message of ${error.message.length} characters`);
-      const body = JSON.stringify({ error: { code: error.code, message: error.message, problems: error.problems, omitted: error.omitted } });
+      const body = JSON.stringify({
+        error: { code: error.code, message: error.message, problems: error.problems, omitted: error.omitted },
+      });
       check(body.length < 10 * 1024, `an error body of ${body.length} bytes`);
     }),
   examples: (): [Placement][] => [

@@ -5,9 +5,9 @@
  */
 import fc from "fast-check";
 import type { Dialect } from "../../../src/syntax/ast";
+import { parse } from "../../../src/syntax/parser";
 import { adversarialText } from "../arbitraries/adversarial";
 import { arbitraryText, grammarFilter, mutatedFilter } from "../arbitraries/filters";
-import { parse } from "../../../src/syntax/parser";
 import { check } from "../support/check";
 import { defineTarget, type FuzzTarget } from "../support/target";
 import { checkFilterText, checkSyntaxError } from "./syntax-checks";
@@ -36,7 +36,13 @@ export const syntaxTargets: readonly FuzzTarget[] = [
     testRuns: 300,
     weight: 2,
     property: () => fc.property(arbitraryText, dialect, (source, d) => void checkFilterText(source, d)),
-    examples: () => [["", "trigger"], ["\u0000", "trigger"], ["\ufeffa=1", "trigger"], ["a=1\u2028", "event-hub"], ["\ud800=1", "trigger"]],
+    examples: () => [
+      ["", "trigger"],
+      ["\u0000", "trigger"],
+      ["\ufeffa=1", "trigger"],
+      ["a=1\u2028", "event-hub"],
+      ["\ud800=1", "trigger"],
+    ],
   }),
   defineTarget({
     name: "syntax-mutated",
@@ -64,11 +70,19 @@ export const syntaxTargets: readonly FuzzTarget[] = [
       fc.property(fc.oneof(grammarFilter, mutatedFilter), fc.nat(), fc.integer({ min: 0, max: 199 }), (source, slack, maxDepth) => {
         const maxLength = Math.max(1, source.length - 8 + (slack % 16));
         const outcome = parseWith(source, maxLength, maxDepth);
-        check((outcome === "too-long") === source.length > maxLength, `outcome ${outcome} for ${source.length} characters with maxLength ${maxLength}`);
+        check(
+          (outcome === "too-long") === source.length > maxLength,
+          `outcome ${outcome} for ${source.length} characters with maxLength ${maxLength}`,
+        );
         if (outcome === "too-long") return;
         const deeper = parseWith(source, maxLength, maxDepth + 1);
-        if (outcome.startsWith("ok")) check(deeper === outcome, "a filter that fits a depth fails (or parses differently) with a larger one", { maxDepth, deeper: deeper.slice(0, 40) });
-        if (outcome === "too-deep" && maxDepth > 0) check(parseWith(source, maxLength, maxDepth - 1) === "too-deep", "a filter too deep for a depth fits a smaller one");
+        if (outcome.startsWith("ok"))
+          check(deeper === outcome, "a filter that fits a depth fails (or parses differently) with a larger one", {
+            maxDepth,
+            deeper: deeper.slice(0, 40),
+          });
+        if (outcome === "too-deep" && maxDepth > 0)
+          check(parseWith(source, maxLength, maxDepth - 1) === "too-deep", "a filter too deep for a depth fits a smaller one");
       }),
   }),
   defineTarget({

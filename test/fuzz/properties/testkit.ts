@@ -29,7 +29,10 @@ const overrides = fc.dictionary(
 function assertion(fn: () => unknown): "passed" | "failed" {
   const outcome = attempt(fn);
   if (outcome.ok) return "passed";
-  check(outcome.error instanceof FilterAssertionError, `an assertion threw something other than FilterAssertionError: ${describeThrown(outcome.error)}`);
+  check(
+    outcome.error instanceof FilterAssertionError,
+    `an assertion threw something other than FilterAssertionError: ${describeThrown(outcome.error)}`,
+  );
   check(typeof outcome.error.message === "string" && outcome.error.message.length > 0, "an assertion error without a message");
   return "failed";
 }
@@ -70,19 +73,25 @@ export const testkitTargets: readonly FuzzTarget[] = [
             check(built.error instanceof TypeError, `entityEvent threw something other than a TypeError: ${describeThrown(built.error)}`);
           } else {
             const text = JSON.stringify(built.value);
-            check(isJsonSerialisable(built.value) && isEntityEvent(JSON.parse(text)), "entityEvent built an event of the wrong shape", built.value);
+            check(
+              isJsonSerialisable(built.value) && isEntityEvent(JSON.parse(text)),
+              "entityEvent built an event of the wrong shape",
+              built.value,
+            );
             const parsed = attempt(() => parseEntityEvent(text));
             check(parsed.ok, `parseEntityEvent refuses a built event: ${parsed.ok ? "" : describeThrown(parsed.error)}`);
           }
           const hub = attempt(() => eventHubEvent({ topic, data: init.new as Record<string, never>, ids: seededIds(init.seed) }));
-          if (!hub.ok) check(hub.error instanceof TypeError, `eventHubEvent threw something other than a TypeError: ${describeThrown(hub.error)}`);
+          if (!hub.ok)
+            check(hub.error instanceof TypeError, `eventHubEvent threw something other than a TypeError: ${describeThrown(hub.error)}`);
           else check(isJsonSerialisable(hub.value) && hub.value.topic === topic, "eventHubEvent built an unusable event", hub.value);
         },
       ),
   }),
   defineTarget({
     name: "testkit-assertions",
-    description: "checkFilter never throws; expectMatch and expectNoMatch throw only FilterAssertionError, exactly when they should, on any event",
+    description:
+      "checkFilter never throws; expectMatch and expectNoMatch throw only FilterAssertionError, exactly when they should, on any event",
     testRuns: 150,
     weight: 1,
     property: () =>
@@ -90,7 +99,10 @@ export const testkitTargets: readonly FuzzTarget[] = [
         grammarFilter,
         fc.constantFrom<Dialect>("trigger", "event-hub"),
         fc.boolean(),
-        fc.oneof(jsonEvent.map((event) => ({ event })), oddRecipe.map((recipe) => ({ recipe }))),
+        fc.oneof(
+          jsonEvent.map((event) => ({ event })),
+          oddRecipe.map((recipe) => ({ recipe })),
+        ),
         fc.constantFrom<LintGate>("warnings", "errors", "off"),
         (source, dialect, strict, input, lint) => {
           const event = "recipe" in input ? buildOddEvent(input.recipe) : input.event;
@@ -101,12 +113,23 @@ export const testkitTargets: readonly FuzzTarget[] = [
           // A filter with lint findings the gate stops fails both assertions, whatever the outcome.
           const stopped = checked.value.lintFailures.length > 0;
           check(!stopped || lint !== "off", "lint: off stopped an assertion");
-          check(typeof checked.value.message(true) === "string" && typeof checked.value.message(false) === "string", "checkFilter's messages are not text");
+          check(
+            typeof checked.value.message(true) === "string" && typeof checked.value.message(false) === "string",
+            "checkFilter's messages are not text",
+          );
           const positive = assertion(() => expectMatch(source, event, options));
           const negative = assertion(() => expectNoMatch(source, event, options));
           const context = { source, dialect, strict, lint, matched, strictFailure, stopped, event: safeJson(event) };
-          check(positive === (matched && !strictFailure && !stopped ? "passed" : "failed"), "expectMatch disagrees with checkFilter", context);
-          check(negative === (!matched && !strictFailure && !stopped ? "passed" : "failed"), "expectNoMatch disagrees with checkFilter", context);
+          check(
+            positive === (matched && !strictFailure && !stopped ? "passed" : "failed"),
+            "expectMatch disagrees with checkFilter",
+            context,
+          );
+          check(
+            negative === (!matched && !strictFailure && !stopped ? "passed" : "failed"),
+            "expectNoMatch disagrees with checkFilter",
+            context,
+          );
         },
       ),
   }),

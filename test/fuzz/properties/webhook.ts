@@ -13,7 +13,7 @@ import { EventValidationError, parseEntityEvent } from "../../../src/matcher/eve
 import { toNodeListener } from "../../../src/matcher/node-listener";
 import { verifyWebhookSecret } from "../../../src/matcher/secret";
 import { createWebhookHandler } from "../../../src/matcher/webhook";
-import { body, bodyBytes, type Body } from "../arbitraries/bodies";
+import { type Body, body, bodyBytes } from "../arbitraries/bodies";
 import { check, clockTime, safeJson } from "../support/check";
 import { defineTarget, type FuzzTarget } from "../support/target";
 import { nodeRoundTrip } from "./node-fakes";
@@ -49,14 +49,35 @@ interface RequestRecipe {
 }
 
 const recipe: fc.Arbitrary<RequestRecipe> = fc.record({
-  method: fc.oneof({ weight: 6, arbitrary: fc.constant("POST") }, { weight: 2, arbitrary: fc.constantFrom("GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS", "post") }),
-  secret: fc.oneof({ weight: 6, arbitrary: fc.constant<SecretMode>("right") }, { weight: 3, arbitrary: fc.constantFrom<SecretMode>(...(Object.keys(SECRET_MODES) as (keyof typeof SECRET_MODES)[]), "missing", "twice", "upper-case-name") }),
-  contentLength: fc.oneof({ weight: 3, arbitrary: fc.constant<ContentLength>("none") }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_LENGTHS) }),
+  method: fc.oneof(
+    { weight: 6, arbitrary: fc.constant("POST") },
+    { weight: 2, arbitrary: fc.constantFrom("GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS", "post") },
+  ),
+  secret: fc.oneof(
+    { weight: 6, arbitrary: fc.constant<SecretMode>("right") },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom<SecretMode>(
+        ...(Object.keys(SECRET_MODES) as (keyof typeof SECRET_MODES)[]),
+        "missing",
+        "twice",
+        "upper-case-name",
+      ),
+    },
+  ),
+  contentLength: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<ContentLength>("none") },
+    { weight: 2, arbitrary: fc.constantFrom(...CONTENT_LENGTHS) },
+  ),
   transport: fc.constantFrom("text" as const, "bytes" as const, "stream" as const, "failing-stream" as const, "node" as const),
   cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }),
   failAfter: fc.integer({ min: 0, max: 4 }),
   failWith: fc.constantFrom("error" as const, "string" as const),
-  maxBodyBytes: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 400 }) }, { weight: 1, arbitrary: fc.constant(Infinity) }),
+  maxBodyBytes: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(undefined) },
+    { weight: 2, arbitrary: fc.integer({ min: 0, max: 400 }) },
+    { weight: 1, arbitrary: fc.constant(Infinity) },
+  ),
   body,
 });
 
@@ -78,7 +99,16 @@ function headerPairs(r: RequestRecipe, size: number): [string, string][] {
   if (r.secret === "twice") pairs.push(["ftrack-secret", SECRET], ["ftrack-secret", SECRET]);
   else if (r.secret === "upper-case-name") pairs.push(["FTRACK-SECRET", SECRET]);
   else if (r.secret !== "missing") pairs.push(["ftrack-secret", SECRET_MODES[r.secret]]);
-  const declared = { none: undefined, right: String(size), huge: "99999999999999999999", "lying-small": "1", garbage: "12abc", negative: "-5", spaced: ` ${size} `, zero: "0" }[r.contentLength];
+  const declared = {
+    none: undefined,
+    right: String(size),
+    huge: "99999999999999999999",
+    "lying-small": "1",
+    garbage: "12abc",
+    negative: "-5",
+    spaced: ` ${size} `,
+    zero: "0",
+  }[r.contentLength];
   if (declared !== undefined) pairs.push(["content-length", declared]);
   return pairs;
 }
@@ -101,7 +131,11 @@ function streamOf(chunks: readonly Uint8Array[], failAfter: number | undefined, 
 }
 
 /** What the handler must answer, worked out from the recipe and the request as built. */
-function expected(r: RequestRecipe, request: Request, chunks: readonly Uint8Array[]): { status: number; code?: string; matched?: string[]; failed?: string[] } {
+function expected(
+  r: RequestRecipe,
+  request: Request,
+  chunks: readonly Uint8Array[],
+): { status: number; code?: string; matched?: string[]; failed?: string[] } {
   if (request.method !== "POST") return { status: 405, code: "method-not-allowed" };
   if (request.headers.get("ftrack-secret") !== SECRET) return { status: 401, code: "unauthorized" };
   const max = r.maxBodyBytes ?? 1_048_576;
@@ -145,8 +179,20 @@ function makeHandler(maxBodyBytes: number | undefined, errors: string[]): (reque
     routes: [
       { id: "task", filter: 'entity.entity_type = "Task"', handler: () => undefined },
       { id: "update", filter: "entity.operation = update", handler: () => undefined },
-      { id: "boom", filter: "entity.entity_type = Boom", handler: () => { throw new Error("boom"); } },
-      { id: "yes", filter: 'entity.new.flag = "yes"', handler: async () => { await Promise.resolve(); } },
+      {
+        id: "boom",
+        filter: "entity.entity_type = Boom",
+        handler: () => {
+          throw new Error("boom");
+        },
+      },
+      {
+        id: "yes",
+        filter: 'entity.new.flag = "yes"',
+        handler: async () => {
+          await Promise.resolve();
+        },
+      },
       { id: "reject", filter: 'entity.new.flag = "reject"', handler: () => Promise.reject(new Error("rejected")) },
     ],
   });
@@ -172,7 +218,15 @@ async function checkRequest(r: RequestRecipe): Promise<void> {
   }
   const request = new Request("http://127.0.0.1/hook", init);
   const want = withBody ? expected(r, request, chunks) : expected(r, request, []);
-  const context = { method: r.method, secret: r.secret, contentLength: r.contentLength, transport: r.transport, max: r.maxBodyBytes, body: r.body.kind, size: bytes.byteLength };
+  const context = {
+    method: r.method,
+    secret: r.secret,
+    contentLength: r.contentLength,
+    transport: r.transport,
+    max: r.maxBodyBytes,
+    body: r.body.kind,
+    size: bytes.byteLength,
+  };
 
   let status: number;
   let text: string;
@@ -206,7 +260,12 @@ async function checkRequest(r: RequestRecipe): Promise<void> {
   check(contentType?.startsWith("application/json") === true, `content type ${contentType}`, context);
   const json = JSON.parse(text) as { error?: { code?: string }; matched?: string[]; failed?: string[] };
   if (want.code !== undefined) check(json.error?.code === want.code, `error code ${json.error?.code}, expected ${want.code}`, context);
-  if (want.matched !== undefined) check(safeJson(json.matched) === safeJson(want.matched), `matched ${safeJson(json.matched)}, expected ${safeJson(want.matched)}`, context);
+  if (want.matched !== undefined)
+    check(
+      safeJson(json.matched) === safeJson(want.matched),
+      `matched ${safeJson(json.matched)}, expected ${safeJson(want.matched)}`,
+      context,
+    );
   if (want.failed !== undefined) {
     check(safeJson(json.failed) === safeJson(want.failed), `failed ${safeJson(json.failed)}, expected ${safeJson(want.failed)}`, context);
     check(safeJson(errors) === safeJson(want.failed), "onError was not called once per failed handler", { errors, ...context });
@@ -215,31 +274,42 @@ async function checkRequest(r: RequestRecipe): Promise<void> {
 }
 
 const headerName = fc.constantFrom("ftrack-secret", "FTRACK-SECRET", "Ftrack-Secret", "x-other", "ftrack-secret ");
-const headerValue = fc.oneof(fc.constantFrom(SECRET, `${SECRET} `, "", SECRET.toUpperCase()), fc.string({ unit: "grapheme", maxLength: 20 }));
+const headerValue = fc.oneof(
+  fc.constantFrom(SECRET, `${SECRET} `, "", SECRET.toUpperCase()),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+);
 
 export const webhookTargets: readonly FuzzTarget[] = [
   defineTarget({
     name: "webhook-requests",
-    description: "the webhook handler, direct and through toNodeListener, answers every malformed request with the right status and never rejects",
+    description:
+      "the webhook handler, direct and through toNodeListener, answers every malformed request with the right status and never rejects",
     testRuns: 150,
     weight: 3,
     property: () => fc.asyncProperty(recipe, checkRequest),
   }),
   defineTarget({
     name: "webhook-secret",
-    description: "verifyWebhookSecret accepts exactly one header (any case) holding exactly the secret, in Node records and Headers objects",
+    description:
+      "verifyWebhookSecret accepts exactly one header (any case) holding exactly the secret, in Node records and Headers objects",
     testRuns: 200,
     weight: 1,
     property: () =>
       fc.property(
-        fc.array(fc.tuple(headerName, fc.oneof(headerValue, fc.array(headerValue, { maxLength: 2 }), fc.constant(undefined))), { maxLength: 4 }),
+        fc.array(fc.tuple(headerName, fc.oneof(headerValue, fc.array(headerValue, { maxLength: 2 }), fc.constant(undefined))), {
+          maxLength: 4,
+        }),
         fc.oneof(fc.constant(SECRET), fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 })),
         (entries, expectedSecret) => {
           const record: Record<string, string | string[] | undefined> = {};
           for (const [name, value] of entries) record[name] = value;
           const present = Object.entries(record).filter(([name, value]) => name.toLowerCase() === "ftrack-secret" && value !== undefined);
           const want = present.length === 1 && present[0]?.[1] === expectedSecret;
-          check(verifyWebhookSecret(record, expectedSecret) === want, "verifyWebhookSecret on a Node record", { record, expectedSecret, want });
+          check(verifyWebhookSecret(record, expectedSecret) === want, "verifyWebhookSecret on a Node record", {
+            record,
+            expectedSecret,
+            want,
+          });
           const headers = new Headers();
           for (const [name, value] of entries) {
             for (const item of typeof value === "string" ? [value] : (value ?? [])) {
@@ -251,7 +321,11 @@ export const webhookTargets: readonly FuzzTarget[] = [
             }
           }
           const wantHeaders = headers.get("ftrack-secret") === expectedSecret;
-          check(verifyWebhookSecret(headers, expectedSecret) === wantHeaders, "verifyWebhookSecret on Headers", { entries, expectedSecret, wantHeaders });
+          check(verifyWebhookSecret(headers, expectedSecret) === wantHeaders, "verifyWebhookSecret on Headers", {
+            entries,
+            expectedSecret,
+            wantHeaders,
+          });
         },
       ),
   }),

@@ -5,7 +5,7 @@
  * the `memory` and `scaling` bench suites.
  */
 import { describe, expect, test } from "vitest";
-import { DEFAULT_CACHE_LENGTH, FilterCache, defaultFilterCache, matches } from "../../../src/compiler/cache";
+import { DEFAULT_CACHE_LENGTH, defaultFilterCache, FilterCache, matches } from "../../../src/compiler/cache";
 
 /** A distinct filter of about `length` code units: `a{k}=0 or a{k}=1 or ...`. */
 function longFilter(k: number, length: number): string {

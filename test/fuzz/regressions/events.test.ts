@@ -82,7 +82,10 @@ describe("parseEntityEvent lists a bounded number of problems", () => {
 });
 
 describe("the webhook's 400 body stays small", () => {
-  const handler = createWebhookHandler({ secret: "s", routes: [{ id: "task", filter: "entity.entity_type = Task", handler: () => undefined }] });
+  const handler = createWebhookHandler({
+    secret: "s",
+    routes: [{ id: "task", filter: "entity.entity_type = Task", handler: () => undefined }],
+  });
   const post = (body: string): Promise<Response> =>
     handler(new Request("http://127.0.0.1/", { method: "POST", headers: { "ftrack-secret": "s" }, body }));
 
@@ -93,7 +96,12 @@ describe("the webhook's 400 body stays small", () => {
   });
 
   test("every problem the shape checks can find at once", async () => {
-    const body = { fez_id: "x".repeat(10_000), id: 1, entity: { id: new Array(MAX_ENTITY_IDS).fill(null), entity_type: 1, operation: 2, new: 3, old: 4 }, metadata: { configuration_hash: 5 } };
+    const body = {
+      fez_id: "x".repeat(10_000),
+      id: 1,
+      entity: { id: new Array(MAX_ENTITY_IDS).fill(null), entity_type: 1, operation: 2, new: 3, old: 4 },
+      metadata: { configuration_hash: 5 },
+    };
     const response = await post(JSON.stringify(body));
     const text = await response.text();
     expect(response.status).toBe(400);
@@ -115,7 +123,10 @@ describe("a Host header that is not a URL authority never fails the request", ()
     });
     const answer = await nodeRoundTrip(toNodeListener(handler), {
       method: "POST",
-      pairs: [["ftrack-secret", "s"], ["host", host]],
+      pairs: [
+        ["ftrack-secret", "s"],
+        ["host", host],
+      ],
       chunks: [new TextEncoder().encode(EVENT)],
     });
     expect(answer.status).toBe(200);

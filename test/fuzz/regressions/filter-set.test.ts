@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { compile } from "../../../src/compiler/compile";
-import { CandidateIndex, requiredEqualities, type Indexed } from "../../../src/matcher/filter-index";
+import { CandidateIndex, type Indexed, requiredEqualities } from "../../../src/matcher/filter-index";
 import { FilterSet } from "../../../src/matcher/filter-set";
 
 const filterOf = (i: number): string => `entity.new.field_${i} = "v${i}"`;

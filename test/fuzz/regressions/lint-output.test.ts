@@ -67,6 +67,7 @@ describe("lint output on 64 KiB adversarial runs", () => {
     expect(diagnostics.length).toBeLessThanOrEqual(MAX_DIAGNOSTICS + 1);
     for (const d of diagnostics) {
       expect(d.message.length).toBeLessThanOrEqual(601);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters
       expect(d.message).not.toMatch(/[\u0000-\u001f]/);
     }
   });
@@ -89,6 +90,7 @@ describe("messages escape control characters", () => {
     for (const source of filters) {
       const diagnostics = lint(source, { rules });
       expect(diagnostics.length).toBeGreaterThan(0);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters
       for (const d of diagnostics) expect(d.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     }
     expect(lint(filters[0] as string)[0]?.message).toContain("\\u001b]0;pwned\\u0007");

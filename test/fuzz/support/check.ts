@@ -53,7 +53,9 @@ export function clockTime(): number {
 }
 
 /** What a call did: its value or what it threw, and how long it took (0 without a clock). */
-export type Outcome<T> = { readonly ok: true; readonly value: T; readonly ms: number } | { readonly ok: false; readonly error: unknown; readonly ms: number };
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T; readonly ms: number }
+  | { readonly ok: false; readonly error: unknown; readonly ms: number };
 
 /** Runs `fn`, catching whatever it throws, and measures it. */
 export function attempt<T>(fn: () => T): Outcome<T> {
@@ -68,7 +70,10 @@ export function attempt<T>(fn: () => T): Outcome<T> {
 
 /** Checks that a call stayed within {@link CALL_BOUND_MS} (always true without a clock). */
 export function checkTime(outcome: { readonly ms: number }, what: string, inputLength: number): void {
-  check(outcome.ms < CALL_BOUND_MS, `${what} took ${outcome.ms.toFixed(0)} ms on an input of ${inputLength} characters (bound ${CALL_BOUND_MS} ms)`);
+  check(
+    outcome.ms < CALL_BOUND_MS,
+    `${what} took ${outcome.ms.toFixed(0)} ms on an input of ${inputLength} characters (bound ${CALL_BOUND_MS} ms)`,
+  );
 }
 
 /** A short description of a thrown value for failure messages. */

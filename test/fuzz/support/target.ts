@@ -79,7 +79,9 @@ export function defineTarget<Ts>(spec: {
         numRuns: details.numRuns,
         seed: details.seed,
         path: details.counterexamplePath ?? undefined,
-        report: details.failed ? shorten(`${(await fc.asyncDefaultReportMessage(details)) ?? ""}\n${errorText(details.errorInstance)}`) : undefined,
+        report: details.failed
+          ? shorten(`${(await fc.asyncDefaultReportMessage(details)) ?? ""}\n${errorText(details.errorInstance)}`)
+          : undefined,
       };
     },
   };
