@@ -5,30 +5,20 @@
  * network, and that project's own vitest run (ESM, CommonJS and setupFiles)
  * and type check use `ftrack-filter/vitest` and `ftrack-filter/testing`.
  *
- * vitest and TypeScript come from this repository: the consumer project
- * sits in a folder whose node_modules links to this repository's, the
- * fallback Node and TypeScript search after the project's own node_modules.
+ * vitest and TypeScript come from this repository (see ../package/tarball.ts).
  */
-import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { explain } from "../../src/compiler/explain";
 import { STATUS_IDS, seededIds, statusChanged } from "../../src/testing/index";
+import { childEnv as env, packAndInstall, root } from "../package/tarball";
 import { DATE, FILES, SEED } from "./consumer-files";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const run = promisify(execFile);
 const APPROVED = `entity.entity_type = "AssetVersion" and entity.operation = "update" and entity.new.status_id != entity.old.status_id and entity.new.status_id = "${STATUS_IDS.Approved}"`;
-
-/** The environment of child processes: none of this run's npm or vitest settings leak in. */
-const env = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !/^(npm_|VITEST|NODE_OPTIONS$)/i.test(key)),
-) as NodeJS.ProcessEnv;
-const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 interface AssertionResult {
   readonly title: string;
@@ -42,32 +32,10 @@ let results = new Map<string, AssertionResult>();
 let typeCheck = { code: 0, output: "" };
 
 beforeAll(async () => {
-  const missing = ["testing.js", "testing.cjs", "vitest.js", "vitest.cjs"].filter((file) => !existsSync(join(root, "dist", file)));
-  if (missing.length > 0) throw new Error(`dist/ lacks ${missing.join(", ")}: run npm run build first`);
-  work = mkdtempSync(join(tmpdir(), "ftrack-filter-pack-"));
-  const npmOptions = { env: { ...env, npm_config_update_notifier: "false", npm_config_cache: join(work, "npm-cache") } };
-
-  const packOut = execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--offline", "--pack-destination", work], {
-    ...npmOptions,
-    cwd: root,
-    encoding: "utf8",
-    shell: process.platform === "win32",
-  });
-  const [pack] = JSON.parse(packOut) as { filename: string; files: { path: string }[] }[];
-  if (pack === undefined) throw new Error(`npm pack printed no result: ${packOut}`);
-  packed = pack.files.map((file) => file.path);
-
-  const app = join(work, "app");
-  mkdirSync(app);
-  for (const [name, text] of Object.entries(FILES)) writeFileSync(join(app, name), text);
-  execFileSync(npm, ["install", join(work, pack.filename), "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
-    ...npmOptions,
-    cwd: app,
-    encoding: "utf8",
-    shell: process.platform === "win32",
-  });
-  // Linked only after the install, which would otherwise prune what it did not install.
-  symlinkSync(join(root, "node_modules"), join(work, "node_modules"), process.platform === "win32" ? "junction" : "dir");
+  const installed = packAndInstall("pack", FILES);
+  work = installed.work;
+  const app = installed.app;
+  packed = installed.files.map((file) => file.path);
 
   const report = join(work, "report.json");
   const vitest = run(process.execPath, [join(root, "node_modules/vitest/vitest.mjs"), "run", "--reporter=json", `--outputFile=${report}`], {
