@@ -12,7 +12,7 @@
  * (`FILE`, `<stdin>`); each event of a longer JSON Lines input by its line
  * (`FILE:LINE`).
  */
-import { inputName, type Line, locateJsonError, readLines } from "./input";
+import { inputName, type Line, locateJsonError, MAX_LINE_LENGTH, readLines, unreadable } from "./input";
 
 /** An event read, or a line (or document) that is not valid JSON. */
 export type EventItem = (
@@ -41,10 +41,14 @@ function lineItem(name: string, line: Line, parsed: Parsed): EventItem {
   return { kind: "malformed", ...at, message: `invalid JSON: ${reason} (column ${column})` };
 }
 
+/** Longest single JSON document of events read whole (JSON Lines are read a line at a time). */
+const MAX_DOCUMENT_LENGTH = 4 * MAX_LINE_LENGTH;
+
 /**
  * The events of `path` (`-` for standard input), in order. Throws a
- * CliError when the input cannot be read at all (missing, not text); a
- * malformed event is an item of its own and reading goes on.
+ * CliError when the input cannot be read at all (missing, not text, a
+ * single document longer than 64 Mi characters); a malformed event is an
+ * item of its own and reading goes on.
  */
 export async function* readEvents(path: string): AsyncGenerator<EventItem> {
   const name = inputName(path);
@@ -52,8 +56,11 @@ export async function* readEvents(path: string): AsyncGenerator<EventItem> {
   // The first event of JSON Lines, held back until another line shows that there are several.
   let held: { line: Line; value: unknown } | undefined;
   const document: Line[] = [];
+  let documentLength = 0;
   for await (const line of readLines(path)) {
     if (mode === "document") {
+      documentLength += line.text.length + 1;
+      if (documentLength > MAX_DOCUMENT_LENGTH) throw unreadable(name, `a JSON document longer than ${MAX_DOCUMENT_LENGTH} characters`);
       document.push(line);
       continue;
     }

@@ -109,12 +109,19 @@ export interface Line {
 }
 
 /**
+ * Longest line the command line reads, in UTF-16 code units (16 Mi): far
+ * beyond any filter (64 KiB) or webhook event (1 MiB), and short enough that
+ * a stream without line breaks cannot exhaust memory.
+ */
+export const MAX_LINE_LENGTH = 16 * 1024 * 1024;
+
+/**
  * The lines of `path` (or standard input for `-`) as they arrive, so that
  * a long file or stream is processed while it is read, in memory of one
  * chunk and one line. `\n`, `\r\n` and `\r` end a line (a line ended by
  * `\r` is given once the next character shows whether `\n` follows).
- * Throws a CliError naming the input when it cannot be read or is not
- * UTF-8 text.
+ * Throws a CliError naming the input when it cannot be read, is not UTF-8
+ * text, or holds a line longer than {@link MAX_LINE_LENGTH}.
  */
 export async function* readLines(path: string): AsyncGenerator<Line> {
   const name = inputName(path);
@@ -160,6 +167,10 @@ export async function* readLines(path: string): AsyncGenerator<Line> {
       from = i + 1;
     }
     pending += text.slice(from);
+    if (pending.length > MAX_LINE_LENGTH) {
+      await iterator.return?.();
+      throw unreadable(name, `line ${number + 1} is longer than ${MAX_LINE_LENGTH} characters`);
+    }
     if (done) break;
   }
   if (held !== undefined) yield { number: ++number, text: held, newline: "\r" };
