@@ -182,6 +182,19 @@ const CASES = [
     unit: "ms",
   },
   {
+    // Once 20x a valid filter's cost: every "!" error looked for a hint, each reading to the end.
+    name: "parseAll: 'a=1 !x !x …', N bytes",
+    sizes: SIZES(8_192),
+    measure: (lib, n) => {
+      const source = `a=1 ${"!x ".repeat(Math.floor((n - 4) / 3))}`;
+      return timeOf(
+        () => source,
+        (text) => lib.parseAll(text),
+      );
+    },
+    unit: "ms",
+  },
+  {
     // Once nesting × length: recovery scanned to the end of the input from every frame of the nesting.
     name: "parseAll: 100 '(' then 'a b a b …', N bytes",
     sizes: SIZES(8_192),

@@ -53,6 +53,9 @@ export function withHints(errors: readonly FilterSyntaxError[], source: string):
   const out: FilterSyntaxError[] = [];
   let quietUntil = -1;
   for (const error of errors) {
+    // Only the end of the filter can have a hint of its own (a "(" left open):
+    // any other error in the quiet stretch is dropped before its hint is sought.
+    if (error.offset <= quietUntil && error.code !== "unexpected-end") continue;
     const hint = error.hint === undefined ? hintFor(error, source) : undefined;
     if (error.offset <= quietUntil && hint?.independent !== true) continue;
     out.push(hint === undefined ? error : new FilterSyntaxError(error.code, error.reason, source, error.offset, error.length, hint.text));
@@ -100,7 +103,8 @@ function characterHint(source: string, at: number): Hint | undefined {
     const before = previousChar(source, at);
     if (before !== undefined && OPERATOR_CHARS.test(before))
       return { text: 'write "!=" to test that a field differs from a value', end: at + 1 };
-    const operand = source.slice(at + 1, Math.min(nextConnective(source, at + 1), source.length)).trim();
+    // At most the 61 characters an example can show are read.
+    const operand = source.slice(at + 1, Math.min(nextConnective(source, at + 1, at + 62), source.length)).trim();
     const example = operand.length > 0 && operand.length <= 60 ? `not ${operand}` : "not a = 1";
     return { text: `write "not" to negate a condition, as in ${example} ("!" stands only in "!=")`, end: at + 1 };
   }
@@ -384,8 +388,9 @@ function unclosedParenthesis(source: string): number | undefined {
 }
 
 /** The offset of the first `and` / `or` outside quotes at or after `from`, or past the end. */
-function nextConnective(source: string, from: number): number {
+function nextConnective(source: string, from: number, limit = source.length + 1): number {
   for (let token = nextToken(source, from); token !== undefined; token = nextToken(source, token.start + Math.max(token.text.length, 1))) {
+    if (token.start >= limit) return limit;
     if (isConnective(token.text)) return token.start;
   }
   return source.length + 1;
