@@ -8,6 +8,7 @@
 import type { ConditionNode } from "../../syntax/ast";
 import type { ConditionInfo, LintContext } from "../context";
 import { isField } from "../context";
+import { quoteText } from "../diagnostic";
 import type { PropertyInfo } from "../schema";
 import { allNonText, propertyInfos } from "./shared";
 
@@ -27,7 +28,7 @@ export function readAsJson(text: string): JsonReading | undefined {
   const nullWord = NULL_WORDS[text];
   if (nullWord !== undefined) return { kind: "null", what: nullWord };
   if (BOOLEAN_WORDS.has(text)) return { kind: "boolean", what: `the boolean ${text.toLowerCase()}` };
-  if (JSON_NUMBER.test(text)) return { kind: "number", what: `the number ${text}` };
+  if (JSON_NUMBER.test(text)) return { kind: "number", what: `the number ${quoteText(text)}` };
   return undefined;
 }
 
@@ -76,7 +77,7 @@ export function checkJsonLiteral(ctx: LintContext, info: ConditionInfo, infos: r
   ctx.reporter.report(
     "json-literal",
     "warning",
-    `"${value.text}" here is the text "${value.text}", not ${reading.what}: a value in a filter is always text and never converted, so ${outcome}${advice}`,
+    `"${quoteText(value.text)}" here is the text "${quoteText(value.text)}", not ${reading.what}: a value in a filter is always text and never converted, so ${outcome}${advice}`,
     value.span,
   );
   return true;
@@ -122,8 +123,9 @@ export function checkIdLiteral(ctx: LintContext, info: ConditionInfo): void {
   if (value.kind !== "literal" || value.text === "" || (operator !== "=" && operator !== "!=")) return;
   const property = holdsId(ctx, info);
   if (property === undefined) return;
-  const path = field.segments.join(".");
+  const path = quoteText(field.segments.join("."));
   const text = value.text;
+  const shown = quoteText(text);
   const outcome = operator === "=" ? "never matches" : "always matches (where it is present)";
   if (operator === "=" && text.endsWith("*")) {
     const part = text.slice(0, -1);
@@ -131,7 +133,7 @@ export function checkIdLiteral(ctx: LintContext, info: ConditionInfo): void {
     ctx.reporter.report(
       "id-literal",
       "warning",
-      `${path} holds an id (a lower-case UUID such as ${EXAMPLE_ID}), which never contains "${part}", so this wildcard test never matches`,
+      `${path} holds an id (a lower-case UUID such as ${EXAMPLE_ID}), which never contains "${quoteText(part)}", so this wildcard test never matches`,
       value.span,
     );
     return;
@@ -141,7 +143,7 @@ export function checkIdLiteral(ctx: LintContext, info: ConditionInfo): void {
     ctx.reporter.report(
       "id-literal",
       "warning",
-      `ftrack sends ids in lower case and compares text case-sensitively, so "${operator}" with "${text}" ${outcome}; write it in lower case`,
+      `ftrack sends ids in lower case and compares text case-sensitively, so "${operator}" with "${shown}" ${outcome}; write it in lower case`,
       value.span,
       {
         text: ctx.source.slice(value.span.start, value.span.end).toLowerCase(),
@@ -155,11 +157,11 @@ export function checkIdLiteral(ctx: LintContext, info: ConditionInfo): void {
   const mistake =
     entity === undefined
       ? "; events carry ids, not names"
-      : `; if "${text}" is the name of ${article} ${entity}, use that ${entity}'s id instead (events carry ids, not names)`;
+      : `; if "${shown}" is the name of ${article} ${entity}, use that ${entity}'s id instead (events carry ids, not names)`;
   ctx.reporter.report(
     "id-literal",
     "warning",
-    `${path} holds an id (a UUID such as ${EXAMPLE_ID}) and "${text}" cannot be one, so "${operator}" ${outcome}${mistake}`,
+    `${path} holds an id (a UUID such as ${EXAMPLE_ID}) and "${shown}" cannot be one, so "${operator}" ${outcome}${mistake}`,
     value.span,
   );
 }

@@ -104,3 +104,14 @@ describe("messages escape control characters", () => {
     expect(quoteText("\u0000".repeat(100), 3)).toBe("\\u0000\\u0000\\u0000…");
   });
 });
+
+describe("the literal rules quote at most 40 characters", () => {
+  // Was: id-literal and json-literal (src/lint/rules/literals.ts) quoted the whole literal, so the
+  // 600-character cut of a message removed its conclusion.
+  test("a 2,000-character status id keeps the message's conclusion", () => {
+    const [diagnostic] = lint(`entity.entity_type = AssetVersion and entity.new.status_id = ${"A".repeat(2_000)}`);
+    expect(diagnostic?.code).toBe("id-literal");
+    expect(diagnostic?.message).toContain(`"${"A".repeat(40)}…" cannot be one, so "=" never matches`);
+    expect(diagnostic?.message.length).toBeLessThan(400);
+  });
+});
