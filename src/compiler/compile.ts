@@ -93,6 +93,23 @@ export function spansMatchSource(filter: CompiledFilter): boolean {
 }
 
 /**
+ * The filter text that a filter given as text, AST or compiled filter reads
+ * as, for tools that read text (the linter): the text itself, a compiled
+ * filter's source when it was compiled from text, else the canonical form of
+ * the tree; undefined for a tree no filter text can express (built by hand,
+ * or malformed: the compiler reports that).
+ */
+export function filterText(filter: string | FilterAst | CompiledFilter, dialect: Dialect): string | undefined {
+  if (typeof filter === "string") return filter;
+  if (isCompiledFilter(filter) && spansMatchSource(filter)) return filter.source;
+  try {
+    return format(isCompiledFilter(filter) ? filter.ast : filter, { dialect });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The text of a filter given as an AST: its canonical form, or, for a tree
  * that no filter text can express (built by hand), a debug rendering that
  * quotes names and literals as JSON.

@@ -5,11 +5,10 @@
  * does not exist) is caught at start-up rather than by a silent webhook.
  * Every error names its route.
  */
-import { type CompiledFilter, isCompiledFilter } from "../compiler/compile";
+import { type CompiledFilter, filterText, isCompiledFilter } from "../compiler/compile";
 import type { Diagnostic } from "../lint/diagnostic";
 import { lint } from "../lint/lint";
 import type { FilterAst } from "../syntax/ast";
-import { format } from "../syntax/format";
 
 /** How routes are linted: `"error"` (default) throws on lint errors, `"strict"` on warnings too, `"off"` not at all. */
 export type WebhookLintMode = "error" | "strict" | "off";
@@ -48,17 +47,6 @@ function describe(diagnostic: Diagnostic): string {
   return `${diagnostic.severity} ${diagnostic.code} at ${diagnostic.span.line}:${diagnostic.span.column}: ${diagnostic.message}`;
 }
 
-/** The text to lint of a route's filter, or undefined when it has none (a malformed AST is left to the compiler). */
-function lintableText(filter: string | FilterAst | CompiledFilter): string | undefined {
-  if (typeof filter === "string") return filter;
-  if (isCompiledFilter(filter)) return filter.dialect === "trigger" ? filter.source : undefined;
-  try {
-    return format(filter);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Lints one route's filter as a trigger filter: throws a
  * {@link WebhookRouteError} for an error (and, in strict mode, a warning);
@@ -71,7 +59,8 @@ export function lintRoute(
   onWarning: (warning: WebhookRouteWarning) => void,
 ): void {
   if (mode === "off") return;
-  const text = lintableText(filter);
+  // An event-hub filter compiled elsewhere is refused by the handler itself, not linted as a trigger.
+  const text = isCompiledFilter(filter) && filter.dialect !== "trigger" ? undefined : filterText(filter, "trigger");
   if (text === undefined) return;
   for (const diagnostic of lint(text, { dialect: "trigger" })) {
     const failing = diagnostic.severity === "error" || (diagnostic.severity === "warning" && mode === "strict");

@@ -4,11 +4,10 @@
  * a test of a filter that can never fire proves nothing: a negative test
  * stays green for ever. Infos never fail.
  */
-import { type CompiledFilter, isCompiledFilter } from "../compiler/compile";
+import { type CompiledFilter, filterText } from "../compiler/compile";
 import type { Diagnostic } from "../lint/diagnostic";
 import { lint } from "../lint/lint";
 import type { Dialect, FilterAst } from "../syntax/ast";
-import { format } from "../syntax/format";
 
 /** Which lint findings fail an assertion: `"warnings"` (the default: errors and warnings), `"errors"`, or `"off"`. */
 export type LintGate = "warnings" | "errors" | "off";
@@ -25,24 +24,13 @@ export function checkGate(value: unknown): LintGate {
   throw new TypeError('option "lint" must be "warnings" (the default), "errors" or "off"');
 }
 
-function textOf(filter: string | CompiledFilter | FilterAst, dialect: Dialect): string | undefined {
-  if (typeof filter === "string") return filter;
-  if (isCompiledFilter(filter)) return filter.source;
-  try {
-    return format(filter, { dialect });
-  } catch {
-    // A malformed AST is reported by explain().
-    return undefined;
-  }
-}
-
 /**
  * The diagnostics of `filter` that fail an assertion under `gate`. Cost:
  * one `lint` per distinct filter text (cached).
  */
 export function failingDiagnostics(filter: string | CompiledFilter | FilterAst, dialect: Dialect, gate: LintGate): readonly Diagnostic[] {
   if (gate === "off") return [];
-  const text = textOf(filter, dialect);
+  const text = filterText(filter, dialect);
   if (text === undefined) return [];
   const key = `${dialect}\u0000${text}`;
   let diagnostics = cache.get(key);

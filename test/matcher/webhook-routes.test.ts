@@ -46,6 +46,17 @@ describe("every error about a route names it", () => {
 });
 
 describe("routes are linted at construction", () => {
+  // Was: a compiled filter was linted by its source, which for a tree no filter text can express is a
+  // debug rendering (`"entity.new.my-field" = "x"`): a false syntax error for a route that works.
+  test("a compiled hand-built tree is linted by its canonical form, or not at all when it has none", () => {
+    const ast = parse('entity.entity_type = "Task"');
+    if (ast.kind !== "condition") throw new Error("expected a condition");
+    const inexpressible = { ...ast, field: { ...ast.field, segments: ["entity", "new", "my-field"] } };
+    for (const filter of [inexpressible, compile(inexpressible)]) expect(build(filter)).not.toThrow();
+    const nested = { ...ast, field: { ...ast.field, segments: ["entity", "new", "a", "b"] } };
+    expect(routeError(build(compile(nested))).diagnostic).toMatchObject({ code: "unknown-field", severity: "error" });
+  });
+
   test("a lint error throws, naming the route and the diagnostic: an event-hub expression as a trigger", () => {
     const error = routeError(build("topic=ftrack.update"));
     expect(error.message).toMatch(/^createWebhookHandler: route "approvals": error unknown-field at 1:1: "topic" is not a field/);

@@ -7,6 +7,7 @@ import { describe, expect, test } from "vitest";
 import { compile } from "../../src/compiler/compile";
 import { explain } from "../../src/compiler/explain";
 import { FilterSyntaxError } from "../../src/syntax/errors";
+import { parse } from "../../src/syntax/parser";
 import {
   checkFilter,
   created,
@@ -172,6 +173,15 @@ describe("the lint gate", () => {
     expect(error.message).toContain('pass { lint: "off" } to skip the check');
     expectNoMatch("entity.operation = delete", task, { lint: "off" });
     expect(() => expectMatch("a=b", {}, { lint: "warn" } as never)).toThrow(TypeError);
+  });
+
+  test("a compiled hand-built tree that no text can express passes the gate, as the tree itself does", () => {
+    const ast = parse('entity.new.name = "b"');
+    if (ast.kind !== "condition") throw new Error("expected a condition");
+    const inexpressible = { ...ast, field: { ...ast.field, segments: ["entity", "new", "my-field"] } };
+    const event = updated("Task", { "my-field": "b" });
+    expectMatch(inexpressible, event);
+    expectMatch(compile(inexpressible), event);
   });
 
   test("infos never fail: ftrack's documented filter passes", () => {

@@ -51,7 +51,10 @@ describe("a line without end is refused, not held", () => {
   // break grew until the string length limit and ended in an internal error (exit 70).
   test("a line past 16 Mi characters in a filter file or an event stream is one line on standard error and status 2", () => {
     const file = files.write("endless.txt", "a".repeat(16 * 1024 * 1024 + 1));
-    for (const args of [["lint", "--file", file], ["match", "--dialect", "event-hub", "a=1", file]]) {
+    for (const args of [
+      ["lint", "--file", file],
+      ["match", "--dialect", "event-hub", "a=1", file],
+    ]) {
       const result = cli(args, { nodeArgs: ["--max-old-space-size=200"] });
       expect(result.stderr).toBe(`ftrack-filter: ${file}: line 1 is longer than 16777216 characters\n`);
       expect(result.status).toBe(2);
