@@ -4,18 +4,28 @@
  * warning for a code that silenced nothing.
  */
 import type { Directive } from "./filters";
-import type { Diagnostic, RuleSettings } from "./lib";
+import { type Diagnostic, type LintOptions, lint, type RuleSettings } from "./lib";
 import type { LintResult } from "./machine";
 import { isOff, ruleCodeProblem } from "./rules";
 
-/** The diagnostics a directive leaves, its codes that silenced one marked used. */
-export function silence(diagnostics: readonly Diagnostic[], directive: Directive): Diagnostic[] {
-  const codes = new Set(directive.codes.map(({ code }) => code));
-  return diagnostics.filter((diagnostic) => {
-    if (diagnostic.code === "syntax" || !codes.has(diagnostic.code)) return true;
-    directive.used.add(diagnostic.code);
-    return false;
-  });
+/**
+ * Lints the filter under a directive: its codes are set to off for this
+ * filter, so that the cap of 50 diagnostics counts only what is left (a
+ * silenced rule never hides the others). A code is marked used when the
+ * filter, linted as it stands, reports it, or may report it: past the cap
+ * the codes of the diagnostics left out are not known. Codes that name no
+ * rule that can be set silence nothing (the unused-directive warning says
+ * why). Cost: two `lint` calls, on lines with a directive only.
+ */
+export function lintUnderDirective(filter: string, options: LintOptions, directive: Directive): Diagnostic[] {
+  const codes = directive.codes.map(({ code }) => code).filter((code) => ruleCodeProblem(code) === undefined);
+  if (codes.length === 0) return lint(filter, options);
+  const unsilenced = lint(filter, options);
+  const capped = unsilenced.some((diagnostic) => diagnostic.code === "more-diagnostics");
+  for (const code of codes) if (capped || unsilenced.some((diagnostic) => diagnostic.code === code)) directive.used.add(code);
+  const rules: Record<string, "off"> = {};
+  for (const code of codes) rules[code] = "off";
+  return lint(filter, { ...options, rules: { ...options.rules, ...rules } });
 }
 
 /**

@@ -5,7 +5,17 @@
  * parser (Chevrotain) stays out of `--help` and `--version`.
  */
 
-export type { CompiledFilter, Diagnostic, Dialect, Explanation, FtrackSchema, RuleSetting, RuleSettings, Severity } from "../index";
+export type {
+  CompiledFilter,
+  Diagnostic,
+  Dialect,
+  Explanation,
+  FtrackSchema,
+  LintOptions,
+  RuleSetting,
+  RuleSettings,
+  Severity,
+} from "../index";
 export {
   compile,
   explain,

@@ -11,7 +11,7 @@
 import { CliError, countOption, dialectOption, EXIT, type ExitStatus, formatOption, type Parsed, usageError } from "./args";
 import type { LINT_OPTIONS } from "./commands";
 import { findConfig, type LintConfig, loadConfig } from "./config";
-import { silence, unusedDirective } from "./directives";
+import { lintUnderDirective, unusedDirective } from "./directives";
 import { gatherFilters, noFilters } from "./filters";
 import { inputName, jsonErrorMessage, readText } from "./input";
 import { type FtrackSchema, lint, loadSchema, type RuleSettings } from "./lib";
@@ -59,12 +59,11 @@ export async function runLint(parsed: Parsed<typeof LINT_OPTIONS>): Promise<Exit
     } else {
       const { input } = item;
       filters++;
-      const diagnostics = lint(input.filter, options);
       const directive = input.directive;
       if (directive === undefined) {
-        report({ input, diagnostics });
+        report({ input, diagnostics: lint(input.filter, options) });
       } else {
-        const left = silence(diagnostics, directive);
+        const left = lintUnderDirective(input.filter, options, directive);
         const unused = unusedDirective(directive, rules);
         if (unused !== undefined) report(unused);
         report({ input, diagnostics: left });

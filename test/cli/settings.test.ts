@@ -192,6 +192,26 @@ describe("# ftrack-filter-disable-next-line", () => {
     expect(on.stdout).toMatch(/\n1 filter: 1 warning\n$/);
   });
 
+  // Was: the directive silenced the 50 diagnostics lint lists, but not the `more-diagnostics`
+  // entry counting the rest, which still counted as errors (exit 1).
+  test("a line with more diagnostics than lint lists is silenced whole", () => {
+    const many = Array.from({ length: 60 }, (_, i) => `entity.x${i} = 1`).join(" or ");
+    const file = files.write("many.txt", ["# ftrack-filter-disable-next-line unknown-field", many, many, ""].join("\n"));
+    const result = cli(["lint", "--file", file]);
+    const codes = result.stdout
+      .split("\n")
+      .filter((line) => line.startsWith(file))
+      .map((line) => line.split(" ")[2]);
+    // The second line, without a directive, lists 50 and counts the other 10.
+    expect(codes).toEqual([...Array.from({ length: 50 }, () => "unknown-field:"), "more-diagnostics:"]);
+    expect(result.stdout).toMatch(/\n2 filters: 60 errors\n$/);
+    expect(result.status).toBe(1);
+    const only = files.write("one.txt", ["# ftrack-filter-disable-next-line unknown-field", many, ""].join("\n"));
+    const quiet = cli(["lint", "--file", only]);
+    expect(quiet.stdout).toBe("1 filter: no problems\n");
+    expect(quiet.status).toBe(0);
+  });
+
   test("directives work while standard input is streamed", () => {
     const input = ["# ftrack-filter-disable-next-line unknown-entity-type", 'entity.entity_type = "task"', LOWER_TASK, ""].join("\n");
     const result = cli(["lint", "-"], { input });
