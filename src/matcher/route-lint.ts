@@ -8,6 +8,7 @@
 import { type CompiledFilter, filterText, isCompiledFilter } from "../compiler/compile";
 import type { Diagnostic } from "../lint/diagnostic";
 import { lint } from "../lint/lint";
+import type { FtrackSchema } from "../lint/schema";
 import type { FilterAst } from "../syntax/ast";
 
 /** How routes are linted: `"error"` (default) throws on lint errors, `"strict"` on warnings too, `"off"` not at all. */
@@ -55,14 +56,18 @@ function describe(diagnostic: Diagnostic): string {
 export function lintRoute(
   routeId: string,
   filter: string | FilterAst | CompiledFilter,
-  mode: WebhookLintMode,
-  onWarning: (warning: WebhookRouteWarning) => void,
+  how: {
+    readonly mode: WebhookLintMode;
+    readonly onWarning: (warning: WebhookRouteWarning) => void;
+    readonly schema: FtrackSchema | undefined;
+  },
 ): void {
+  const { mode, onWarning, schema } = how;
   if (mode === "off") return;
   // An event-hub filter compiled elsewhere is refused by the handler itself, not linted as a trigger.
   const text = isCompiledFilter(filter) && filter.dialect !== "trigger" ? undefined : filterText(filter, "trigger");
   if (text === undefined) return;
-  for (const diagnostic of lint(text, { dialect: "trigger" })) {
+  for (const diagnostic of lint(text, schema === undefined ? { dialect: "trigger" } : { dialect: "trigger", schema })) {
     const failing = diagnostic.severity === "error" || (diagnostic.severity === "warning" && mode === "strict");
     if (failing) {
       const hint = diagnostic.severity === "warning" ? ' (lint: "strict" makes warnings errors)' : "";

@@ -19,6 +19,7 @@
  * - 500 `{ error, matched, failed }` when a handler threw or rejected.
  */
 import type { CompiledFilter } from "../compiler/compile";
+import { FtrackSchema, loadSchema } from "../lint/schema";
 import type { FilterAst } from "../syntax/ast";
 import { describeThrown, readLimited } from "./bytes";
 import { DEFAULT_MAX_EVENT_BYTES, type EntityEvent, EventValidationError, parseEntityEvent } from "./event";
@@ -72,6 +73,12 @@ interface CommonOptions {
   readonly lint?: WebhookLintMode;
   /** Receives each lint warning of a route (default: `console.warn`). */
   readonly onWarning?: (warning: WebhookRouteWarning) => void;
+  /**
+   * The schema routes are linted against: an `FtrackSchema`, or your site's
+   * `query_schemas` result (custom entity types and attributes). Default:
+   * the built-in snapshot of ftrack's standard types.
+   */
+  readonly schema?: FtrackSchema | unknown;
 }
 
 /** Options of {@link createWebhookHandler}: `routes` or a `filterSet` of handlers. */
@@ -105,7 +112,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   }
   const onWarning = options.onWarning ?? defaultOnWarning;
   if (typeof onWarning !== "function") throw new TypeError("createWebhookHandler: option onWarning must be a function");
-  const set = routeSet(options, (id, filter) => lintRoute(id, filter, lintMode, onWarning));
+  const schema = routeSchema(options.schema);
+  const set = routeSet(options, (id, filter) => lintRoute(id, filter, { mode: lintMode, onWarning, schema }));
 
   return async (request) => {
     if (request.method !== "POST") {
@@ -230,4 +238,14 @@ function json(status: number, body: unknown, headers?: Readonly<Record<string, s
     status,
     headers: { "content-type": "application/json; charset=utf-8", ...headers },
   });
+}
+
+/** The schema option, loaded once: a TypeError here, rather than a lint error on every route. */
+function routeSchema(schema: unknown): FtrackSchema | undefined {
+  if (schema === undefined || schema instanceof FtrackSchema) return schema;
+  try {
+    return loadSchema(schema);
+  } catch (error) {
+    throw new TypeError(`createWebhookHandler: option schema: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

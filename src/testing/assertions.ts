@@ -9,6 +9,7 @@ import { type CompiledFilter, isCompiledFilter } from "../compiler/compile";
 import { type Explanation, explain } from "../compiler/explain";
 import { brandErrorClass } from "../identity";
 import type { Diagnostic } from "../lint/diagnostic";
+import type { FtrackSchema } from "../lint/schema";
 import { otherDialectShape } from "../matcher/event-shape";
 import type { Dialect, FilterAst } from "../syntax/ast";
 import { checkGate, failingDiagnostics, type LintGate, lintFailureMessage } from "./lint-check";
@@ -36,6 +37,12 @@ export interface FilterCheckOptions {
   readonly lint?: LintGate;
   /** Names for ids in the failure message (`Approved (44de097a…)`), over the default statuses' and the event builder's. */
   readonly names?: IdNames;
+  /**
+   * The schema the lint gate checks the filter against: an `FtrackSchema`
+   * or your site's `query_schemas` result, so that custom entity types and
+   * attributes are known. Default: the built-in snapshot.
+   */
+  readonly schema?: FtrackSchema | unknown;
 }
 
 /**
@@ -84,7 +91,7 @@ export interface FilterCheck {
  * TypeError for bad options. Cost: one `explain()`, fine for tests.
  */
 export function checkFilter(filter: FilterInput, event: unknown, options?: FilterCheckOptions): FilterCheck {
-  if (options !== undefined) checkKeys("toMatchFilter", options, ["dialect", "strict", "lint", "names"]);
+  if (options !== undefined) checkKeys("toMatchFilter", options, ["dialect", "strict", "lint", "names", "schema"]);
   const strictOption = options?.strict;
   if (strictOption !== undefined && typeof strictOption !== "boolean") throw new TypeError('option "strict" must be a boolean');
   const strict = strictOption ?? (isCompiledFilter(filter) ? filter.strict : false);
@@ -93,7 +100,7 @@ export function checkFilter(filter: FilterInput, event: unknown, options?: Filte
   const names = namesFor(event, extraNames);
   const explanation = explain(filter, event, options?.dialect === undefined ? { names } : { dialect: options.dialect, names });
   const strictFailure = strict && explanation.error !== null;
-  const lintFailures = failingDiagnostics(filter, explanation.dialect, gate);
+  const lintFailures = failingDiagnostics(filter, explanation.dialect, gate, options?.schema);
   return {
     matched: explanation.matched,
     explanation,

@@ -14,8 +14,12 @@ export type LintGate = "warnings" | "errors" | "off";
 
 const GATES: readonly string[] = ["warnings", "errors", "off"];
 
-/** Lint results by dialect and text: tests assert the same filter many times. */
-const cache = new Map<string, readonly Diagnostic[]>();
+/**
+ * Lint results by schema (the built-in one under `builtIn`), dialect and
+ * text: tests assert the same filter many times.
+ */
+const caches = new WeakMap<object, Map<string, readonly Diagnostic[]>>();
+const builtIn = {};
 const CACHE_SIZE = 500;
 
 /** Throws a TypeError unless `value` is a lint gate. */
@@ -25,17 +29,30 @@ export function checkGate(value: unknown): LintGate {
 }
 
 /**
- * The diagnostics of `filter` that fail an assertion under `gate`. Cost:
- * one `lint` per distinct filter text (cached).
+ * The diagnostics of `filter` that fail an assertion under `gate`, linted
+ * against `schema` (an `FtrackSchema` or a `query_schemas` result; the
+ * built-in one when undefined). Cost: one `lint` per distinct filter text
+ * and schema (cached).
  */
-export function failingDiagnostics(filter: string | CompiledFilter | FilterAst, dialect: Dialect, gate: LintGate): readonly Diagnostic[] {
+export function failingDiagnostics(
+  filter: string | CompiledFilter | FilterAst,
+  dialect: Dialect,
+  gate: LintGate,
+  schema?: unknown,
+): readonly Diagnostic[] {
   if (gate === "off") return [];
   const text = filterText(filter, dialect);
   if (text === undefined) return [];
+  const owner = typeof schema === "object" && schema !== null ? schema : builtIn;
+  let cache = caches.get(owner);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(owner, cache);
+  }
   const key = `${dialect}\u0000${text}`;
   let diagnostics = cache.get(key);
   if (diagnostics === undefined) {
-    diagnostics = lint(text, { dialect });
+    diagnostics = lint(text, schema === undefined ? { dialect } : { dialect, schema });
     if (cache.size >= CACHE_SIZE) cache.clear();
     cache.set(key, diagnostics);
   }

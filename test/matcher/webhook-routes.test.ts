@@ -46,6 +46,14 @@ describe("every error about a route names it", () => {
 });
 
 describe("routes are linted at construction", () => {
+  test("against the site's schema when one is given; a malformed one is a TypeError", () => {
+    const custom = "entity.entity_type = Task and entity.new.shot_length = 12";
+    const site = [{ id: "Task", properties: { id: { type: "string" }, shot_length: { type: "string" } }, required: ["id"] }];
+    expect(routeError(build(custom, { lint: "strict" })).diagnostic).toMatchObject({ code: "unknown-property" });
+    expect(build(custom, { lint: "strict", schema: site })).not.toThrow();
+    expect(build(custom, { schema: [{}] })).toThrow(/^createWebhookHandler: option schema: /);
+  });
+
   // Was: a compiled filter was linted by its source, which for a tree no filter text can express is a
   // debug rendering (`"entity.new.my-field" = "x"`): a false syntax error for a route that works.
   test("a compiled hand-built tree is linted by its canonical form, or not at all when it has none", () => {

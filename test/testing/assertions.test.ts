@@ -6,6 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { compile } from "../../src/compiler/compile";
 import { explain } from "../../src/compiler/explain";
+import { loadSchema } from "../../src/lint/schema";
 import { FilterSyntaxError } from "../../src/syntax/errors";
 import { parse } from "../../src/syntax/parser";
 import {
@@ -182,6 +183,16 @@ describe("the lint gate", () => {
     const event = updated("Task", { "my-field": "b" });
     expectMatch(inexpressible, event);
     expectMatch(compile(inexpressible), event);
+  });
+
+  test("a site's schema makes its custom attributes known to the gate", () => {
+    const custom = "entity.entity_type = Task and entity.new.shot_length = 12";
+    const site = [{ id: "Task", properties: { id: { type: "string" }, shot_length: { type: "string" } }, required: ["id"] }];
+    const event = updated("Task", { shot_length: "12" }, { schema: null });
+    expect(thrown(() => expectMatch(custom, event)).message).toContain("warning unknown-property");
+    expectMatch(custom, event, { schema: site });
+    expectMatch(custom, event, { schema: loadSchema(site) });
+    expect(thrown(() => expectMatch(custom, event, { schema: [{}] })).message).toContain("error invalid-input");
   });
 
   test("infos never fail: ftrack's documented filter passes", () => {
