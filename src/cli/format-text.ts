@@ -6,8 +6,8 @@
  */
 import { arrayFilters, type FilterInput, isFilterLine } from "./filters";
 import type { Line } from "./input";
-import { type Diagnostic, type Dialect, format } from "./lib";
-import { syntaxDiagnostics } from "./syntax";
+import { type Diagnostic, type Dialect, format, parseAll } from "./lib";
+import { asDiagnostics } from "./syntax";
 
 /** What became of one filter: its canonical form, or its syntax errors (the filter is then kept as it was). */
 export type FilterOutcome =
@@ -16,9 +16,9 @@ export type FilterOutcome =
 
 /** The outcome of formatting one filter. Cost: one parse. */
 export function formatOne(input: FilterInput, dialect: Dialect): FilterOutcome {
-  const diagnostics = syntaxDiagnostics(input.filter, dialect);
-  if (diagnostics.length > 0) return { kind: "invalid", input, diagnostics };
-  return { kind: "formatted", input, canonical: format(input.filter, { dialect }) };
+  const { ast, errors } = parseAll(input.filter, { dialect });
+  if (ast === undefined || errors.length > 0) return { kind: "invalid", input, diagnostics: asDiagnostics(input.filter, errors) };
+  return { kind: "formatted", input, canonical: format(ast, { dialect }) };
 }
 
 /** The text that replaces the filter: its canonical form, or itself when it does not parse. */

@@ -10,6 +10,7 @@ export type {
   Diagnostic,
   Dialect,
   Explanation,
+  FilterSyntaxError,
   FtrackSchema,
   LintOptions,
   RuleSetting,

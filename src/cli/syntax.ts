@@ -5,13 +5,18 @@
  */
 
 import type { FilterInput } from "./filters";
-import { type Diagnostic, type Dialect, lineColumn, parseAll } from "./lib";
+import { type Diagnostic, type Dialect, type FilterSyntaxError, lineColumn, parseAll } from "./lib";
 import { renderDiagnostic } from "./report";
 import type { Style } from "./style";
 
 /** Every syntax error of `filter` in `dialect`; empty when it parses. Cost: one parse. */
 export function syntaxDiagnostics(filter: string, dialect: Dialect): Diagnostic[] {
-  return parseAll(filter, { dialect }).errors.map((error) => {
+  return asDiagnostics(filter, parseAll(filter, { dialect }).errors);
+}
+
+/** The syntax errors `parseAll` gave for `filter`, as diagnostics. */
+export function asDiagnostics(filter: string, errors: readonly FilterSyntaxError[]): Diagnostic[] {
+  return errors.map((error) => {
     const end = lineColumn(filter, error.offset + error.length);
     return {
       code: "syntax",

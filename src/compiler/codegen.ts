@@ -545,12 +545,8 @@ export function generatedSizeBound(conditions: readonly ConditionNode[], limit =
  * a second. The predicate allocates nothing on the common path. `key`: the
  * shape key, when the caller has it.
  */
-export function compileWithCodegen(
-  ast: FilterAst,
-  conditions: readonly ConditionNode[],
-  strict: boolean,
-  key: string = shapeKey(ast, strict),
-): (event: unknown) => boolean {
+export function compileWithCodegen(ast: FilterAst, conditions: readonly ConditionNode[], strict: boolean): (event: unknown) => boolean {
+  const key = shapeKey(ast, strict);
   let shape = shapes.get(key);
   if (shape === undefined) {
     const { source, slots } = generateSource(ast, conditions, strict);

@@ -17,7 +17,7 @@
  */
 import type { ConditionNode, FilterAst } from "../syntax/ast";
 import { compileWithClosures } from "./closure";
-import { compileWithCodegen, generatedSizeBound, MAX_GENERATED_BYTES, shapeKey } from "./codegen";
+import { compileWithCodegen, generatedSizeBound, MAX_GENERATED_BYTES } from "./codegen";
 
 type Predicate = (event: unknown) => boolean;
 
@@ -62,7 +62,7 @@ export function tiered(ast: FilterAst, conditions: readonly ConditionNode[], str
   const promote = (): void => {
     if (generatedSizeBound(conditions, MAX_GENERATED_BYTES) > MAX_GENERATED_BYTES) return;
     try {
-      current = compileWithCodegen(ast, conditions, strict, shapeKey(ast, strict));
+      current = compileWithCodegen(ast, conditions, strict);
       backend = "codegen";
     } catch {
       // Generated code is only faster; the closures keep answering.
