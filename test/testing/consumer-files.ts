@@ -41,6 +41,20 @@ test("${name}: expectMatch fails", () => {
 });
 `;
 
+/** A strict nodenext project over `files`, with our declarations checked too (`skipLibCheck` off). */
+function tsconfig(files: readonly string[], types: readonly string[] = []): string {
+  const compilerOptions = {
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    target: "es2022",
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    types,
+  };
+  return JSON.stringify({ compilerOptions, files }, null, 2);
+}
+
 export const FILES: Readonly<Record<string, string>> = {
   "package.json": JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2),
 
@@ -141,54 +155,7 @@ export function typed(): void {
 }
 `,
 
-  "tsconfig.setup.json": JSON.stringify(
-    {
-      compilerOptions: {
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        target: "es2022",
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        types: ["ftrack-filter/vitest"],
-      },
-      files: ["setup-types.mts"],
-    },
-    null,
-    2,
-  ),
-
-  "tsconfig.reference.json": JSON.stringify(
-    {
-      compilerOptions: {
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        target: "es2022",
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        types: [],
-      },
-      files: ["reference-types.mts"],
-    },
-    null,
-    2,
-  ),
-
-  "tsconfig.json": JSON.stringify(
-    {
-      compilerOptions: {
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        target: "es2022",
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        types: [],
-      },
-      files: ["types.mts", "types.cts"],
-    },
-    null,
-    2,
-  ),
+  "tsconfig.setup.json": tsconfig(["setup-types.mts"], ["ftrack-filter/vitest"]),
+  "tsconfig.reference.json": tsconfig(["reference-types.mts"]),
+  "tsconfig.json": tsconfig(["types.mts", "types.cts"]),
 };
