@@ -62,11 +62,7 @@ export function pairedRatio(row, other) {
  * ops case: for a second baseline beside the suite's own.
  */
 export function maxRatioTo(name, other, limit) {
-  return (cases) => {
-    const row = cases[name];
-    const base = cases[other];
-    if (!measured(row)) return notMeasured(name, row);
-    if (!measured(base)) return notMeasured(other, base);
+  return measuredPair(name, other, (row, base) => {
     const ratio = pairedRatio(row, base);
     const { min, max } = range(row.samplesNs.map((s, i) => s / base.samplesNs[i]));
     const pass = ratio <= limit;
@@ -75,6 +71,17 @@ export function maxRatioTo(name, other, limit) {
       pass,
       detail: `${formatRatio(ratio)} (rounds ${formatRatio(min)}..${formatRatio(max)}) the time of ${other} against ${formatRatio(limit)}${by}; ${formatNs(row.medianNs)} against ${formatNs(base.medianNs)}`,
     };
+  });
+}
+
+/** A check of cases `name` and `other` together, once both were measured. */
+function measuredPair(name, other, check) {
+  return (cases) => {
+    const row = cases[name];
+    const base = cases[other];
+    if (!measured(row)) return notMeasured(name, row);
+    if (!measured(base)) return notMeasured(other, base);
+    return check(row, base);
   };
 }
 
@@ -87,11 +94,7 @@ export const needsBaseline = (ctx) => (ctx.baseline ? undefined : "no previous b
  * runs made in the same rotation (moments apart).
  */
 export function maxMedianRatioTo(name, other, limit) {
-  return (cases) => {
-    const row = cases[name];
-    const base = cases[other];
-    if (!measured(row)) return notMeasured(name, row);
-    if (!measured(base)) return notMeasured(other, base);
+  return measuredPair(name, other, (row, base) => {
     const ratio = row.medianMs / base.medianMs;
     const paired = median(row.samplesMs.map((ms, i) => ms / base.samplesMs[i]));
     const pass = ratio <= limit;
@@ -100,5 +103,5 @@ export function maxMedianRatioTo(name, other, limit) {
       pass,
       detail: `${formatRatio(ratio)} against ${formatRatio(limit)} (run by run: ${formatRatio(paired)}); ${spread(row)} against ${spread(base)}`,
     };
-  };
+  });
 }

@@ -65,6 +65,22 @@ const throwsOnly = (fn) => () => {
   }
 };
 
+/** A case timing `run` on the text `make(n)` builds, at 8, 16, 32 and 64 KiB. */
+function textCase(name, make, run) {
+  return {
+    name,
+    sizes: SIZES(8_192),
+    measure: (lib, n) => {
+      const source = make(n);
+      return timeOf(
+        () => source,
+        (text) => run(lib, text),
+      );
+    },
+    unit: "ms",
+  };
+}
+
 /** Cases: a name, the sizes, what is measured at a size (a number), its unit, and how to show one measure. */
 const CASES = [
   {
@@ -130,101 +146,50 @@ const CASES = [
     },
     unit: "bytes",
   },
-  {
-    name: "lint: 'x0=* or x1=* or …' of N bytes",
-    sizes: SIZES(8_192),
-    measure: (lib, n) => {
-      const source = joined(Math.floor(n / 11), (i) => `x${digits(i)}=*`, " or ");
-      return timeOf(
-        () => source,
-        (text) => lib.lint(text),
-      );
-    },
-    unit: "ms",
-  },
-  {
-    // Once quadratic: tab expansion scanned back to the start of the line for every quoted tab.
-    name: "parse: 'a=\"<TAB>\" or …', N bytes",
-    sizes: SIZES(8_192),
-    measure: (lib, n) => {
-      const source = joined(Math.floor(n / 9), () => 'a="\t"', " or ");
-      return timeOf(
-        () => source,
-        (text) => lib.parse(text, { dialect: "event-hub" }),
-      );
-    },
-    unit: "ms",
-  },
-  {
-    // Once quadratic: the contradiction rule compared every pair of conditions on one field.
-    name: "lint: 'a=1 and a=1 and …' (event hub), N bytes",
-    sizes: SIZES(8_192),
-    measure: (lib, n) => {
-      const source = joined(Math.floor(n / 8), () => "a=1", " and ");
-      return timeOf(
-        () => source,
-        (text) => lib.lint(text, { dialect: "event-hub" }),
-      );
-    },
-    unit: "ms",
-  },
-  {
-    // Once many times a valid filter's cost: recovery raised an error for nearly every token.
-    name: "lint: 'or a or a …', N bytes",
-    sizes: SIZES(8_192),
-    measure: (lib, n) => {
-      const source = "or a ".repeat(Math.floor(n / 5));
-      return timeOf(
-        () => source,
-        (text) => lib.lint(text),
-      );
-    },
-    unit: "ms",
-  },
-  {
-    // Once 20x a valid filter's cost: every "!" error looked for a hint, each reading to the end.
-    name: "parseAll: 'a=1 !x !x …', N bytes",
-    sizes: SIZES(8_192),
-    measure: (lib, n) => {
-      const source = `a=1 ${"!x ".repeat(Math.floor((n - 4) / 3))}`;
-      return timeOf(
-        () => source,
-        (text) => lib.parseAll(text),
-      );
-    },
-    unit: "ms",
-  },
-  {
-    // Once nesting × length: recovery scanned to the end of the input from every frame of the nesting.
-    name: "parseAll: 100 '(' then 'a b a b …', N bytes",
-    sizes: SIZES(8_192),
-    measure: (lib, n) => {
-      const source = `${"(".repeat(100)}${"a b ".repeat(Math.floor((n - 100) / 4))}`;
-      return timeOf(
-        () => source,
-        (text) => lib.parseAll(text),
-      );
-    },
-    unit: "ms",
-  },
+  textCase(
+    "lint: 'x0=* or x1=* or …' of N bytes",
+    (n) => joined(Math.floor(n / 11), (i) => `x${digits(i)}=*`, " or "),
+    (lib, text) => lib.lint(text),
+  ),
+  // Once quadratic: tab expansion scanned back to the start of the line for every quoted tab.
+  textCase(
+    "parse: 'a=\"<TAB>\" or …', N bytes",
+    (n) => joined(Math.floor(n / 9), () => 'a="\t"', " or "),
+    (lib, text) => lib.parse(text, { dialect: "event-hub" }),
+  ),
+  // Once quadratic: the contradiction rule compared every pair of conditions on one field.
+  textCase(
+    "lint: 'a=1 and a=1 and …' (event hub), N bytes",
+    (n) => joined(Math.floor(n / 8), () => "a=1", " and "),
+    (lib, text) => lib.lint(text, { dialect: "event-hub" }),
+  ),
+  // Once many times a valid filter's cost: recovery raised an error for nearly every token.
+  textCase(
+    "lint: 'or a or a …', N bytes",
+    (n) => "or a ".repeat(Math.floor(n / 5)),
+    (lib, text) => lib.lint(text),
+  ),
+  // Once 20x a valid filter's cost: every "!" error looked for a hint, each reading to the end.
+  textCase(
+    "parseAll: 'a=1 !x !x …', N bytes",
+    (n) => `a=1 ${"!x ".repeat(Math.floor((n - 4) / 3))}`,
+    (lib, text) => lib.parseAll(text),
+  ),
+  // Once nesting × length: recovery scanned to the end of the input from every frame of the nesting.
+  textCase(
+    "parseAll: 100 '(' then 'a b a b …', N bytes",
+    (n) => `${"(".repeat(100)}${"a b ".repeat(Math.floor((n - 100) / 4))}`,
+    (lib, text) => lib.parseAll(text),
+  ),
   ...[
     ["quotes", (n) => '"'.repeat(n)],
     ["backslashes", (n) => `a = "${"\\".repeat(n - 6)}"`],
     ["dots", (n) => `a${".b".repeat((n - 4) / 2)} = 1`],
     ["parentheses", (n) => "(".repeat(n / 2) + ")".repeat(n / 2)],
     ["not", (n) => `${"not ".repeat((n - 3) / 4)}a=1`],
-  ].map(([kind, make]) => ({
-    name: `parse: ${kind}, N bytes`,
-    sizes: SIZES(8_192),
-    measure: (lib, n) => {
-      const source = make(n);
-      return timeOf(
-        () => source,
-        throwsOnly(() => lib.parse(source, { dialect: "event-hub" })),
-      );
-    },
-    unit: "ms",
-  })),
+  ].map(([kind, make]) =>
+    textCase(`parse: ${kind}, N bytes`, make, (lib, text) => throwsOnly(() => lib.parse(text, { dialect: "event-hub" }))()),
+  ),
 ];
 
 /** The heap held by the shared compile cache after `matches` with N distinct 16 KiB filters, in a fresh process. */
