@@ -4,8 +4,9 @@
  * Chevrotain's grammar validations on. Internal: no entry of the package
  * imports this module, so nothing here reaches `dist/`.
  */
-import { createSyntaxDiagramsCode, VERSION } from "chevrotain";
+import { createSyntaxDiagramsCode, type ISerializedGast, VERSION } from "chevrotain";
 import { FilterParser } from "./grammar";
+import { QUOTED_PATTERN, Quoted } from "./lexer";
 
 /**
  * A parser with Chevrotain's grammar validations on (production builds skip
@@ -20,9 +21,23 @@ export function validatedParser(recovery: boolean): FilterParser {
 
 /** The HTML page of the grammar's diagrams; the same text for the same grammar. */
 export function grammarDiagramsHtml(): string {
-  return createSyntaxDiagramsCode(validatedParser(false).getSerializedGastProductions(), {
+  const productions = validatedParser(false).getSerializedGastProductions();
+  showQuotedPattern(productions);
+  return createSyntaxDiagramsCode(productions, {
     resourceBase: `https://unpkg.com/chevrotain@${VERSION}/diagrams/`,
   });
+}
+
+/**
+ * Quoted text is matched by a function, which Chevrotain cannot show; the
+ * diagrams show the expression it implements instead.
+ */
+function showQuotedPattern(productions: readonly ISerializedGast[]): void {
+  for (const production of productions) {
+    const node = production as ISerializedGast & { name?: string; pattern?: string; definition?: ISerializedGast[] };
+    if (node.type === "Terminal" && node.name === Quoted.name) node.pattern = QUOTED_PATTERN.source;
+    if (node.definition !== undefined) showQuotedPattern(node.definition);
+  }
 }
 
 type GroupBy = <T, K extends PropertyKey>(items: Iterable<T>, key: (item: T, index: number) => K) => Partial<Record<K, T[]>>;

@@ -78,17 +78,62 @@ export const Word = createToken({
   label: "word",
 });
 
+/**
+ * A complete quoted text, as a regular expression: the definition that
+ * {@link matchQuoted} implements, and what the grammar's diagrams show. Runs
+ * of ordinary characters are matched in one step; a doubled quote or an
+ * escape does not end the text. (The escape "\x" takes one hex digit: the
+ * digits after it are ordinary characters, and letting both parts take them
+ * would make a failed match backtrack exponentially.)
+ */
+export const QUOTED_PATTERN =
+  /"[^"\\\n\r]*(?:(?:""|\\(?:[^x]|x[0-9A-Fa-f]))[^"\\\n\r]*)*"|'[^'\\\n\r]*(?:(?:''|\\(?:[^x]|x[0-9A-Fa-f]))[^'\\\n\r]*)*'/;
+
+/**
+ * A complete quoted text at `offset`, as {@link QUOTED_PATTERN} matches it,
+ * in one pass: the quote, then ordinary characters, doubled quotes and
+ * escapes, up to the closing quote. An escape is a backslash and any one
+ * character but "x" (a line break too: the only way one stands inside
+ * quotes), or "\x" and a hex digit. A line break, a backslash that starts no
+ * escape, or the end of the text cannot be passed; the expression then
+ * backtracks to the last doubled quote, whose first half closes the text,
+ * and without one the text is unterminated, as in ftrack's parser.
+ *
+ * A function rather than the expression: Chevrotain then collects tokens by
+ * pushing to an array rather than by writing into one sized by guess, which
+ * is markedly faster for short filters.
+ */
+export function matchQuoted(text: string, offset: number): [string] | null {
+  const quote = text.charCodeAt(offset);
+  const end = text.length;
+  let lastPair = -1;
+  let i = offset + 1;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (code === quote) {
+      if (text.charCodeAt(i + 1) !== quote) return [text.slice(offset, i + 1)];
+      lastPair = i;
+      i += 2;
+    } else if (code === 92 /* \\ */) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 120 /* x */ ? !isHexCode(text.charCodeAt(i + 2)) : i + 1 >= end) break;
+      i += next === 120 ? 3 : 2;
+    } else if (code === 10 || code === 13) {
+      break;
+    } else {
+      i++;
+    }
+  }
+  return lastPair < 0 ? null : [text.slice(offset, lastPair + 1)];
+}
+
+function isHexCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+}
+
 export const Quoted = createToken({
   name: "Quoted",
-  // Runs of ordinary characters are matched in one step; a doubled quote or
-  // an escape does not end the text. An escape is a backslash and any one
-  // character but "x" (a line break too: the only way one stands inside
-  // quotes), or "\x" and one or more hex digits (matched as "\x" and one
-  // digit: the digits after it are ordinary characters, and letting both
-  // parts take them would make a failed match backtrack exponentially). Any
-  // other backslash starts no escape and cannot be passed, so the text is
-  // unterminated, as in ftrack's parser.
-  pattern: /"[^"\\\n\r]*(?:(?:""|\\(?:[^x]|x[0-9A-Fa-f]))[^"\\\n\r]*)*"|'[^'\\\n\r]*(?:(?:''|\\(?:[^x]|x[0-9A-Fa-f]))[^'\\\n\r]*)*'/,
+  pattern: matchQuoted,
   line_breaks: true,
   start_chars_hint: ['"', "'"],
   label: "quoted text",
