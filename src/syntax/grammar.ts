@@ -129,7 +129,10 @@ export class FilterParser extends EmbeddedActionsParser {
 
   private readonly conjunction = this.RULE("conjunction", (): FilterAst => {
     const start = this.LA(1);
-    const first = this.fastPath() && this.LA(1).tokenTypeIdx === WORD ? this.SUBRULE(this.condition) : this.SUBRULE(this.negation);
+    const first =
+      this.fastPath() && this.LA(1).tokenTypeIdx === WORD
+        ? (this.plainCondition() ?? this.SUBRULE(this.condition))
+        : this.SUBRULE(this.negation);
     if (!this.RECORDING_PHASE && !tokenMatcher(this.LA(1), And)) return first;
     let operands: FilterAst[] | undefined;
     if (this.fastPath()) return this.chainRest("and", start, first);
@@ -242,13 +245,7 @@ export class FilterParser extends EmbeddedActionsParser {
     const operator = this.CONSUME(Operator);
     const next = this.LA(1).tokenTypeIdx;
     const value = next === QUOTED ? this.quotedValue() : next === WORD ? this.wordValue() : this.OR2(this.valueAlternatives);
-    return {
-      kind: "condition",
-      field,
-      operator: operator.image as Op,
-      value,
-      span: { start: field.span.start, end: value.span.end },
-    };
+    return conditionNode(field, operator, value);
   });
 
   /**
@@ -285,6 +282,23 @@ export class FilterParser extends EmbeddedActionsParser {
   }
 
   /**
+   * A condition made of a word, an operator and a word or quoted value, the
+   * shape nearly every condition has, read without invoking the `condition`
+   * rule: once the three tokens are seen to be there, the rule could neither
+   * fail nor choose differently, and invoking it (its bookkeeping for
+   * errors and recovery) costs more than reading them. Anything else is
+   * left to the rule, untouched: undefined and nothing consumed.
+   */
+  private plainCondition(): ConditionNode | undefined {
+    const next = this.LA(3).tokenTypeIdx;
+    if ((next !== QUOTED && next !== WORD) || !tokenMatcher(this.LA(2), Operator)) return undefined;
+    const field = this.wordField();
+    const operator = this.CONSUME(Operator);
+    const value = next === QUOTED ? this.quotedValue() : this.wordValue();
+    return conditionNode(field, operator, value);
+  }
+
+  /**
    * The rest of an `and` or `or` chain whose first operand is `first` and
    * whose next token is the connective, as the rule's `MANY` reads it, for
    * a parse that does not recover.
@@ -298,7 +312,7 @@ export class FilterParser extends EmbeddedActionsParser {
         kind === "or"
           ? this.SUBRULE2(this.conjunction)
           : this.LA(1).tokenTypeIdx === WORD
-            ? this.SUBRULE2(this.condition)
+            ? (this.plainCondition() ?? this.SUBRULE2(this.condition))
             : this.SUBRULE2(this.negation);
       operands = this.append(kind, operands, operand);
     } while (tokenMatcher(this.LA(1), connective));
@@ -477,6 +491,10 @@ export function referenceSegments(text: string): string[] | undefined {
 /** `[A-Za-z0-9_]`: what a field segment holds. */
 function isFieldCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+function conditionNode(field: FieldPath, operator: IToken, value: Value): ConditionNode {
+  return { kind: "condition", field, operator: operator.image as Op, value, span: { start: field.span.start, end: value.span.end } };
 }
 
 /** True when `next` starts right where `token` ends, with no blank between. */
