@@ -1,14 +1,15 @@
 // Compile time: filter text to a predicate (parse + code generation, or
 // parse + closure building), against parsing alone.
 import { APPROVED_STATUS_ID, STATUS_CHANGE_FILTER, STATUS_CHANGE_TO_FILTER } from "../data/public-filters.mjs";
+import { loadEvents } from "../data/events.mjs";
 import { maxNsPerOp, maxRatioTo } from "../lib/targets.mjs";
 
 const UNIQUE = "compile (codegen), 4 conditions, a new status id every call";
 const NEW_FIELD = "compile (codegen), status-change filter on a new field every call";
 const SAME = "compile (codegen), status-change filter";
-const NEW_FIELD_AUTO = "compile (default backend, auto), status-change filter on a new field every call";
-const NEW_FIELD_CLOSURE = "compile (closure), status-change filter on a new field every call";
-const HUGE = "compile (default backend, auto), 64 KiB filter: one condition on a 32,700-segment path";
+const NEW_FIELD_AUTO = "compile and first call (default backend, auto), status-change filter on a new field every call";
+const NEW_FIELD_CLOSURE = "compile and first call (closure), status-change filter on a new field every call";
+const HUGE = "compile and first call (default backend, auto), 64 KiB filter: one condition on a 32,700-segment path";
 /** The worst filter for generated code that the default 64 KiB limit on text allows: one path of 32,700 segments. */
 const HUGE_FILTER = `a${".b".repeat(32_699)} = x`;
 
@@ -26,6 +27,17 @@ function freshText(replaced, make) {
 const newStatusId = () => freshText(APPROVED_STATUS_ID, (n) => APPROVED_STATUS_ID.slice(0, -12) + n);
 /** `tag` keeps each case's fields apart: a shape another case generated would not be new. */
 const newField = (tag = "") => freshText("entity.new.status_id", (n) => `entity.new.custom_${tag}${n}`);
+
+/**
+ * Calls a new filter once, on the real Task payload. The default backend
+ * builds its closures at the first call rather than in `compile`, so the
+ * cases that compare it with closures time both up to their first answer.
+ */
+const TASK_EVENT = loadEvents()[0].event;
+function firstCall(filter) {
+  filter(TASK_EVENT);
+  return filter;
+}
 
 const isPredicate =
   (backend) =>
@@ -87,7 +99,7 @@ export default {
       name: NEW_FIELD_AUTO,
       setup: ({ lib }) => {
         const next = newField("auto_");
-        return (template) => lib.compile(next(template));
+        return (template) => firstCall(lib.compile(next(template)));
       },
       // A new shape answers through closures first (promoted to generated code once called often).
       check: isPredicate("closure"),
@@ -96,7 +108,7 @@ export default {
       name: NEW_FIELD_CLOSURE,
       setup: ({ lib }) => {
         const next = newField("closure_");
-        return (template) => lib.compile(next(template), { backend: "closure" });
+        return (template) => firstCall(lib.compile(next(template), { backend: "closure" }));
       },
       check: isPredicate("closure"),
     },
@@ -106,16 +118,16 @@ export default {
       setup:
         ({ lib }) =>
         (text) =>
-          lib.compile(text),
+          firstCall(lib.compile(text)),
       check: isPredicate("closure"),
     },
   ],
   targets: [
     {
-      description: "compile of a new shape with the default backend at most 1.5x closure compile of it",
+      description: "compile of a new shape with the default backend, to its first answer, at most 1.5x closure compile of it",
       check: maxRatioTo(NEW_FIELD_AUTO, NEW_FIELD_CLOSURE, 1.5),
     },
-    { description: "compile of a 64 KiB one-path filter with the default backend in at most 30 ms", check: maxNsPerOp(HUGE, 30e6) },
+    { description: "compile of a 64 KiB one-path filter with the default backend, to its first answer, in at most 30 ms", check: maxNsPerOp(HUGE, 30e6) },
     { description: "compile (codegen) of the status-change filter in at most 30 µs", check: maxNsPerOp(SAME, 30_000) },
     {
       description: "beyond the issue's target: the same filter on a field V8 has not seen before (source compiled anew), in at most 30 µs",

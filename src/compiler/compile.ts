@@ -62,6 +62,9 @@ interface Origin {
   readonly spansMatchSource: boolean;
 }
 
+const FROM_TEXT: Origin = Object.freeze({ spansMatchSource: true });
+const FROM_TREE: Origin = Object.freeze({ spansMatchSource: false });
+
 /** The key of a promotable filter's own function that tells the backend answering now (see `./tiered`). */
 const tier = Symbol("tier");
 
@@ -125,9 +128,9 @@ export function sourceOfAst(ast: FilterAst): string {
 /**
  * Compiles a filter once into a predicate to call for every event. Throws
  * `FilterSyntaxError` for bad text, TypeError for bad options or a malformed
- * AST. Cost: parsing, then a few microseconds: closures, or with generated
- * code a filter whose shape (fields, operators and structure; literals
- * aside) this process has generated before. Generating a new shape costs
+ * AST. Cost: parsing, then a few microseconds: closures (built at the first
+ * call under `"auto"`), or with generated code a filter whose shape (fields,
+ * operators and structure; literals aside) this process has generated before. Generating a new shape costs
  * about 120 µs, paid by `"codegen"` here and by `"auto"` at the 1,000th
  * call, if there is one; closures run several times slower per event. The
  * work is linear in the filter text under `"auto"` and `"closure"` (a
@@ -152,18 +155,19 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
     throw new TypeError("compile expects filter text or a filter AST");
   }
   // A tree from the parser is valid by construction; one from elsewhere is checked.
-  const conditions = typeof sourceOrAst === "string" ? conditionsOf(ast) : checkAst(ast, dialect);
-  if (typeof sourceOrAst !== "string") source = sourceOfAst(ast);
+  const fromText = typeof sourceOrAst === "string";
+  const checked = fromText ? undefined : checkAst(ast, dialect);
+  if (!fromText) source = sourceOfAst(ast);
   let predicate: (event: unknown) => boolean;
   let backend: "codegen" | "closure" | (() => "codegen" | "closure");
   if (requested === "closure" || (requested === "auto" && !codegenAvailable())) {
     predicate = compileWithClosures(ast, strict);
     backend = "closure";
   } else if (requested === "codegen") {
-    predicate = compileWithCodegen(ast, conditions, strict);
+    predicate = compileWithCodegen(ast, checked ?? conditionsOf(ast), strict);
     backend = "codegen";
   } else {
-    const auto = compileAuto(ast, conditions, strict);
+    const auto = compileAuto(ast, strict);
     predicate = auto.predicate;
     backend = auto.backend;
   }
@@ -180,6 +184,6 @@ export function compile(sourceOrAst: string | FilterAst, options?: CompileOption
     (filter as { [tier]?: () => "codegen" | "closure" })[tier] = backend;
   }
   const frozen: CompiledFilter = Object.freeze(filter);
-  origins.set(frozen, { spansMatchSource: typeof sourceOrAst === "string" });
+  origins.set(frozen, fromText ? FROM_TEXT : FROM_TREE);
   return frozen;
 }

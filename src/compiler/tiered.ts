@@ -15,9 +15,10 @@
  * `backend` and time. A filter whose generated code would exceed
  * {@link MAX_GENERATED_BYTES} stays with closures.
  */
-import type { ConditionNode, FilterAst } from "../syntax/ast";
+import type { FilterAst } from "../syntax/ast";
 import { compileWithClosures } from "./closure";
 import { compileWithCodegen, generatedSizeBound, MAX_GENERATED_BYTES } from "./codegen";
+import { conditionsOf } from "./validate";
 
 type Predicate = (event: unknown) => boolean;
 
@@ -40,12 +41,13 @@ export interface AutoCompiled {
 
 /**
  * Compiles a filter for `backend: "auto"` where `new Function` works:
- * closures, and the promotion described above. Cost: a closure compile;
- * the size bound and the shape key wait for the promoting call, so a
- * filter never called often costs no more than closures.
+ * closures, and the promotion described above. Cost: nothing until the
+ * first call, which builds the closures; the size bound and the shape key
+ * wait for the promoting call, so a filter never called often costs no
+ * more than closures, and one never called costs nothing.
  */
-export function compileAuto(ast: FilterAst, conditions: readonly ConditionNode[], strict: boolean): AutoCompiled {
-  return tiered(ast, conditions, strict, PROMOTE_AFTER);
+export function compileAuto(ast: FilterAst, strict: boolean): AutoCompiled {
+  return tiered(ast, strict, PROMOTE_AFTER);
 }
 
 /**
@@ -55,11 +57,19 @@ export function compileAuto(ast: FilterAst, conditions: readonly ConditionNode[]
  * that from then on, unless the code would exceed
  * {@link MAX_GENERATED_BYTES}. Exported for tests, which promote early.
  */
-export function tiered(ast: FilterAst, conditions: readonly ConditionNode[], strict: boolean, promoteAfter: number): AutoCompiled {
-  let current = compileWithClosures(ast, strict);
+export function tiered(ast: FilterAst, strict: boolean, promoteAfter: number): AutoCompiled {
+  // The closures too wait for the first call: a set of thousands of
+  // filters tests only the few an event could match, and building closures
+  // for the rest would cost time at load and memory for as long as they
+  // live. (The tree is valid, so building them cannot fail.)
+  let current: Predicate = (event) => {
+    current = compileWithClosures(ast, strict);
+    return current(event);
+  };
   let backend: "codegen" | "closure" = "closure";
   let left = promoteAfter;
   const promote = (): void => {
+    const conditions = conditionsOf(ast);
     if (generatedSizeBound(conditions, MAX_GENERATED_BYTES) > MAX_GENERATED_BYTES) return;
     try {
       current = compileWithCodegen(ast, conditions, strict);

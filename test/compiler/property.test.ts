@@ -9,7 +9,6 @@ import { expect, test } from "vitest";
 import { compile } from "../../src/compiler/compile";
 import { explain } from "../../src/compiler/explain";
 import { tiered } from "../../src/compiler/tiered";
-import { conditionsOf } from "../../src/compiler/validate";
 import type { ConditionNode, Operator } from "../../src/syntax/ast";
 import { numbered, outcome, treesOf } from "./builders";
 import { referenceEvaluate } from "./reference";
@@ -133,7 +132,7 @@ test("codegen, closures, explain and the reference evaluator agree", () => {
       }
       // "auto" promotes from closures to generated code: the same answer before, at and after the promoting call.
       for (const strict of [true, false]) {
-        const auto = tiered(ast, conditionsOf(ast), strict, 2);
+        const auto = tiered(ast, strict, 2);
         const tiers: string[] = [];
         for (let call = 0; call < 3; call++) {
           tiers.push(auto.backend());
