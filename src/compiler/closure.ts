@@ -72,6 +72,19 @@ export function compileWithClosures(ast: FilterAst, strict: boolean): Predicate 
   };
 }
 
+/**
+ * The lenient closures of `ast`, built at the first call: generated code
+ * hands them the rare events it does not answer itself, and most filters
+ * never meet one.
+ */
+export function closuresOnFirstCall(ast: FilterAst): Predicate {
+  let built: Predicate | undefined;
+  return (event: unknown): boolean => {
+    built ??= compileWithClosures(ast, false);
+    return built(event);
+  };
+}
+
 // ------------------------------------------------------------ non-strict
 
 /**

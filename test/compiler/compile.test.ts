@@ -244,6 +244,38 @@ describe.each(BACKENDS)("%s backend", (backend) => {
     expect(lenient("entity.constructor = y")(JSON.parse('{"entity": {"constructor": "y"}}'))).toBe(true);
   });
 
+  test("a prototype polluted after the filter has run hot still never resolves", () => {
+    const filter = lenient('entity.entity_type = "Task" and entity.new.polluted != entity.old.polluted');
+    const event = JSON.parse('{"entity": {"entity_type": "Task", "new": {"polluted": "a"}, "old": {}}}');
+    const bare = JSON.parse('{"entity": {"entity_type": "Task", "new": {}, "old": {}}}');
+    for (let i = 0; i < 20_000; i++) filter(i % 2 === 0 ? event : bare);
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto["polluted"] = "b";
+      expect(filter(event)).toBe(false); // entity.old.polluted is missing, not "b"
+      expect(filter(bare)).toBe(false);
+      expect(filter(JSON.parse('{"entity": {"entity_type": "Task", "new": {"polluted": "a"}, "old": {"polluted": "c"}}}'))).toBe(true);
+    } finally {
+      delete proto["polluted"];
+    }
+    expect(filter(event)).toBe(false);
+  });
+
+  test("a path through null, a primitive or a function is missing, also after the filter has run hot", () => {
+    const filter = lenient("not entity.name.x = 1 and entity.type != entity.new.type");
+    const plain = { entity: { name: { x: "2" }, type: "a", new: { type: "b" } } };
+    for (let i = 0; i < 20_000; i++) expect(filter(plain)).toBe(true);
+    // The first condition is false where entity.name holds no x, so its negation is true.
+    for (const name of ["text", 7, true, null, 10n, Symbol("s"), () => 1, [1]]) {
+      expect(filter({ entity: { name, type: "a", new: { type: "b" } } }), String(name)).toBe(true);
+    }
+    // The second condition is false where entity.new is not an object holding a type.
+    for (const next of ["text", 7, null, undefined, { type: "a" }]) {
+      expect(filter({ entity: { name: {}, type: "a", new: next } }), String(next)).toBe(false);
+    }
+    for (const event of [null, undefined, "text", 1, () => 1]) expect(lenient("not x = 1")(event), String(event)).toBe(true);
+  });
+
   test("hand-built trees: empty and/or behave as Python's All() and Any()", () => {
     const all = compile(and(), { backend });
     const any = compile(or(), { backend });

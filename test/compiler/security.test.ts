@@ -121,6 +121,7 @@ describe("generated code", () => {
         "ftrackFilter",
         "event",
         "let",
+        "var",
         "const",
         "try",
         "catch",
@@ -141,6 +142,8 @@ describe("generated code", () => {
         "ObjectPrototype",
         "defined",
         "readOwn",
+        "lookup",
+        "fallback",
         "wildcard",
         "emptyLiteral",
         "orderText",
@@ -167,14 +170,20 @@ describe("generated code", () => {
     // Each read happens where its condition needs it, and a false operand returns at once.
     const lines = source.split("\n").map((line) => line.trim());
     const at = (prefix: string): number => lines.findIndex((line) => line.startsWith(prefix));
-    expect(at("if (!(v1 === L0)) return false;")).toBeGreaterThan(at("v1 = "));
-    expect(at("if (!(v1 === L0)) return false;")).toBeLessThan(at("v2 = "));
-    expect(at("if (!(v2 === L1)) return false;")).toBeLessThan(at("v3 = "));
+    expect(at("if (v1 !== L0) return false;")).toBeGreaterThan(at("v1 = "));
+    expect(at("if (v1 !== L0) return false;")).toBeLessThan(at("v2 = "));
+    expect(at("if (v2 !== L1) return false;")).toBeLessThan(at("v3 = "));
+    // Keys are loaded straight from plain objects only while Object.prototype holds none of them.
+    expect(lines[at("return function ftrackFilter") + 1]).toBe(
+      'if ("entity" in ObjectPrototype || "entity_type" in ObjectPrototype || "operation" in ObjectPrototype || "new" in ObjectPrototype || "status_id" in ObjectPrototype || "old" in ObjectPrototype) return fallback(event);',
+    );
+    // The kind of entity is worked out at its first key and kept for the others.
+    expect(lines[at("v2 = ")]).toBe('v2 = p0 ? v0["operation"] : lookup(v0, "operation");');
     // The field comparison is inline for strings; no re-check follows (every operand runs when it matches).
     expect(source).toContain(
       'return v4 !== void 0 && v6 !== void 0 && v4 !== v6 && (typeof v4 === "string" && typeof v6 === "string" || !equal(v4, v6));',
     );
-    expect(source.match(/return /g)).toHaveLength(5); // the factory's, two early exits, the result, the catch
+    expect(source.match(/return /g)).toHaveLength(6); // the factory's, the polluted prototype's, two early exits, the result, the catch
     // Strict code reads every field and evaluates every fallible condition first, in source order.
     const strictSource = generateSource(hot.ast, checkAst(hot.ast, "trigger"), true).source;
     expect(strictSource.match(/^ {4}v\d+ = /gm)).toHaveLength(7);
