@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { chevrotainStartup } from "../../scripts/chevrotain-startup.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const PLAYGROUND = resolve(here, "..");
@@ -48,7 +49,7 @@ export async function buildPlayground({ quiet = false } = {}) {
     legalComments: "none",
     write: false,
     logLevel: quiet ? "silent" : "warning",
-    plugins: [publicApiOnly],
+    plugins: [publicApiOnly, chevrotainStartup],
   });
   const script = result.outputFiles[0].text.replaceAll("</script", "<\\/script");
   const styles = readFileSync(join(PLAYGROUND, "src", "styles.css"), "utf8").replaceAll("</style", "<\\/style");
