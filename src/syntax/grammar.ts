@@ -32,6 +32,7 @@ import type { ConditionNode, Dialect, FieldPath, FilterAst, Operator as Op, Span
 import { FilterSyntaxError } from "./errors";
 import { And, allTokens, Keyword, LParen, Not, Operator, Or, Quoted, RParen, Word } from "./lexer";
 import { FirstTokenLookahead } from "./lookahead";
+import { installRecordingLayer } from "./recording";
 import { installLinearResync } from "./resync";
 
 /** Thrown out of the grammar actions to abort a parse at a limit. */
@@ -418,6 +419,7 @@ export class FilterParser extends EmbeddedActionsParser {
 }
 
 installLinearResync(FilterParser);
+installRecordingLayer(FilterParser);
 
 /**
  * Field paths already split, by their text. Filters name the same few
