@@ -4,8 +4,9 @@
  * top level instead of a stack trace. Light on purpose: loaded before the
  * library, so `--version` and `--help` start fast.
  */
-import { type ParseArgsConfig, parseArgs } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import { closest } from "../lint/suggest";
+import { parseArgs } from "./node";
 
 /** Exit statuses, the same for every command. */
 export const EXIT = {

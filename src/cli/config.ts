@@ -10,11 +10,11 @@
  *   "dialect": "trigger", "schema": "ftrack-schema.json", "maxWarnings": 0 }
  * ```
  */
-import { readFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+
 import { CliError, didYouMean } from "./args";
 import { jsonErrorMessage } from "./input";
 import type { RuleSettings } from "./lib";
+import { dirname, join, readFile, relative, resolve } from "./node";
 import { checkRules } from "./rules";
 
 export const CONFIG_FILE = "ftrack-filter.config.json";

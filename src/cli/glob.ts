@@ -6,8 +6,7 @@
  * `.`, as in a shell. Matches come back sorted; a path that exists as given
  * is never treated as a pattern.
  */
-import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { join, readdir, stat } from "./node";
 
 /** Whether `path` holds a pattern character. */
 export function isPattern(path: string): boolean {

@@ -3,11 +3,10 @@
  * UTF-8 text (binary data is refused, not guessed at), whole or line by
  * line, with errors that name the input and never carry a stack trace.
  */
-import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+
 import { CliError } from "./args";
 import { findJsonError } from "./json-error";
+import { createReadStream, join, readdir, readFile, stat } from "./node";
 
 /** The name standard input goes by in messages and sources. */
 export const STDIN_NAME = "<stdin>";

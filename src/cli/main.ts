@@ -8,10 +8,10 @@
  * one line on standard error with exit status 2; a defect of ftrack-filter
  * itself is one line too, with status 70.
  */
-import * as nodeModule from "node:module";
 import { version } from "../../package.json";
 import { CliError, EXIT, type ExitStatus, parseCommand, unknown, usageError } from "./args";
 import { COMMAND_NAMES, type CommandName, EXPLAIN_OPTIONS, FORMAT_OPTIONS, HELP, LINT_OPTIONS, MAIN_HELP, MATCH_OPTIONS } from "./commands";
+import { nodeModule } from "./node";
 import { handleClosedOutput, problem } from "./output";
 
 const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);

@@ -5,8 +5,8 @@
  * replaces it in one rename. A full disk or a read-only directory leaves
  * the original untouched, and so does a replacement given up.
  */
-import { type FileHandle, open, realpath, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import type { FileHandle } from "node:fs/promises";
+import { basename, dirname, join, open, realpath, rename, stat, unlink } from "./node";
 
 /** Text is written to the temporary file in pieces of about this many UTF-16 code units. */
 const PIECE = 64 * 1024;
