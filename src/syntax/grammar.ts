@@ -77,7 +77,8 @@ export class FilterParser extends EmbeddedActionsParser {
   maxDepth = 128;
   private depth = 0;
   /** Where tab expansion last stopped in `text`, and the column there. */
-  private tabCursor = { offset: 0, column: 0 };
+  private tabOffset = 0;
+  private tabColumn = 0;
   /** Problems found by the actions (invalid fields) when recovering. */
   problems: FilterSyntaxError[] = [];
   /**
@@ -107,7 +108,8 @@ export class FilterParser extends EmbeddedActionsParser {
     this.dialect = dialect;
     this.maxDepth = maxDepth;
     this.depth = 0;
-    this.tabCursor = { offset: 0, column: 0 };
+    this.tabOffset = 0;
+    this.tabColumn = 0;
     if (this.problems.length > 0) this.problems = [];
     if (this.recorded.length > 0) this.recorded = [];
   }
@@ -392,8 +394,8 @@ export class FilterParser extends EmbeddedActionsParser {
     // Columns count code points, as Python's str.expandtabs does. The column
     // is carried forward from the previous quoted value on the same line, so
     // that many such values on one long line cost linear time.
-    let from = this.tabCursor.offset;
-    let column = this.tabCursor.column;
+    let from = this.tabOffset;
+    let column = this.tabColumn;
     if (from > bodyOffset) {
       from = bodyOffset;
       while (from > 0 && this.text[from - 1] !== "\n" && this.text[from - 1] !== "\r") from--;
@@ -413,7 +415,8 @@ export class FilterParser extends EmbeddedActionsParser {
         column = char === "\n" || char === "\r" ? 0 : column + 1;
       }
     }
-    this.tabCursor = { offset: bodyOffset + body.length, column };
+    this.tabOffset = bodyOffset + body.length;
+    this.tabColumn = column;
     return out;
   }
 }
