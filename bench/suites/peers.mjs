@@ -196,7 +196,13 @@ export default {
   ],
   targets: [
     { description: "codegen at most 1.5x the hand-written function", check: maxRatio(CODEGEN, 1.5) },
-    { description: "codegen at most 1.5x the naive hand-written function", check: maxRatioTo(CODEGEN, NAIVE, 1.5) },
+    {
+      // The target is the match suite's. Here entity.new and entity.old come in four shapes each, and
+      // with several shapes V8 no longer answers the generated code's prototype test (is this a plain object?)
+      // from the shape: the test becomes a call per object, about 7 ns each (measured by removing it).
+      description: "beyond the issue's target: codegen at most 1.5x the naive hand-written function on these events too",
+      check: maxRatioTo(CODEGEN, NAIVE, 1.5),
+    },
     {
       description: "the closure backend faster than every peer",
       check: fasterThanEach(
