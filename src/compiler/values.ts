@@ -73,9 +73,13 @@ export function lookup(parent: unknown, key: string): unknown {
   return lookupOwn(parent, key);
 }
 
-/** The slow path of {@link lookup}: an own-property test, then the read. */
+/**
+ * The slow path of {@link lookup}: an own-property test, then the read. A
+ * function, which generated code can hand it (`in` accepts one), holds no
+ * fields either.
+ */
 export function lookupOwn(parent: object, key: string): unknown {
-  return isArray(parent) || !hasOwn(parent, key) ? undefined : (parent as Record<string, unknown>)[key];
+  return typeof parent !== "object" || isArray(parent) || !hasOwn(parent, key) ? undefined : (parent as Record<string, unknown>)[key];
 }
 
 /** {@link lookup} with {@link MISSING} for a missing property, as `explain` shows it. */

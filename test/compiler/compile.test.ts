@@ -276,6 +276,29 @@ describe.each(BACKENDS)("%s backend", (backend) => {
     for (const event of [null, undefined, "text", 1, () => 1]) expect(lenient("not x = 1")(event), String(event)).toBe(true);
   });
 
+  test("a value read again in one call is judged afresh (a getter may return another object each time)", () => {
+    const filter = lenient("(z = 1 or a.q = 1) and not a.b = 1 and a.c = 1");
+    const event = () => {
+      const reads = [{ q: "1" }, Object.create({ c: "1" })];
+      return {
+        get a(): unknown {
+          return reads.shift();
+        },
+      };
+    };
+    // The second object holds c only through its prototype: missing.
+    for (let i = 0; i < 2_000; i++) expect(filter(event())).toBe(false);
+  });
+
+  test("a function holds no fields, not even its own name and length, also after the filter has run hot", () => {
+    function handler(): void {}
+    const filter = lenient("entity.name = handler or entity.length = 0 or entity.fn.name = handler or entity.fn.length = 0");
+    for (let i = 0; i < 20_000; i++) expect(filter({ entity: { name: "other", fn: {} } })).toBe(false);
+    expect(filter({ entity: handler })).toBe(false);
+    expect(filter({ entity: { fn: handler } })).toBe(false);
+    expect(filter({ entity: { name: "handler" } })).toBe(true);
+  });
+
   test("hand-built trees: empty and/or behave as Python's All() and Any()", () => {
     const all = compile(and(), { backend });
     const any = compile(or(), { backend });
