@@ -105,6 +105,7 @@ export const QUOTED_PATTERN =
  */
 export function matchQuoted(text: string, offset: number): [string] | null {
   const quote = text.charCodeAt(offset);
+  if (quote !== 34 /* " */ && quote !== 39 /* ' */) return null;
   const end = text.length;
   let lastPair = -1;
   let i = offset + 1;
