@@ -36,6 +36,24 @@ const EDITS = [
 export const chevrotainStartup = {
   name: "chevrotain-startup",
   setup(build) {
+    // A build that imports Chevrotain must have loaded, and edited, its lexer.
+    let imported = false;
+    let edited = false;
+    build.onStart(() => {
+      imported = false;
+      edited = false;
+    });
+    build.onResolve({ filter: /^chevrotain$/ }, () => {
+      imported = true;
+      return undefined;
+    });
+    build.onEnd((result) => {
+      if (imported && !edited && result.errors.length === 0) {
+        throw new Error(
+          "chevrotain-startup: the build imports Chevrotain but never loaded its scan/lexer.js to edit it; redo the edit for this version of Chevrotain",
+        );
+      }
+    });
     build.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/ }, async (args) => {
       let contents = await readFile(args.path, "utf8");
       for (const edit of EDITS) {
@@ -47,6 +65,7 @@ export const chevrotainStartup = {
         }
         contents = parts.join(edit.to);
       }
+      edited = true;
       return { contents, loader: "js" };
     });
   },
