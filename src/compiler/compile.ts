@@ -136,7 +136,9 @@ export function sourceOfAst(ast: FilterAst): string {
  * work is linear in the filter text under `"auto"` and `"closure"` (a
  * 64 KiB filter compiles in milliseconds). Keep the result (or use
  * `matches`, which caches) rather than compiling per event. Calls are
- * allocation-free on the common path.
+ * allocation-free on the common path. The filter reads its tree again
+ * after this call (for closures at the first call, generated code at the
+ * 1,000th), so a tree passed in must not change once compiled.
  */
 export function compile(sourceOrAst: string | FilterAst, options?: CompileOptions): CompiledFilter {
   const opts = checkOptions<CompileOptions>("compile", options, optionChecks);

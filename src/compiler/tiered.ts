@@ -61,7 +61,7 @@ export function tiered(ast: FilterAst, strict: boolean, promoteAfter: number): A
   // The closures too wait for the first call: a set of thousands of
   // filters tests only the few an event could match, and building closures
   // for the rest would cost time at load and memory for as long as they
-  // live. (The tree is valid, so building them cannot fail.)
+  // live. (The tree was checked when compiled, and must not change since.)
   let current: Predicate = (event) => {
     current = compileWithClosures(ast, strict);
     return current(event);
