@@ -73,14 +73,15 @@ export function compileWithClosures(ast: FilterAst, strict: boolean): Predicate 
 }
 
 /**
- * The lenient closures of `ast`, built at the first call: generated code
- * hands them the rare events it does not answer itself, and most filters
- * never meet one.
+ * The closures of `ast`, built at the first call: the default backend
+ * answers through them until it promotes a filter, and generated code
+ * hands them the rare events it does not answer itself; most filters of a
+ * large set never need them.
  */
-export function closuresOnFirstCall(ast: FilterAst): Predicate {
+export function closuresOnFirstCall(ast: FilterAst, strict: boolean): Predicate {
   let built: Predicate | undefined;
   return (event: unknown): boolean => {
-    built ??= compileWithClosures(ast, false);
+    built ??= compileWithClosures(ast, strict);
     return built(event);
   };
 }

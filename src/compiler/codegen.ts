@@ -656,7 +656,12 @@ export function generatedSizeBound(conditions: readonly ConditionNode[], limit =
  * a second. The predicate allocates nothing on the common path. `key`: the
  * shape key, when the caller has it.
  */
-export function compileWithCodegen(ast: FilterAst, conditions: readonly ConditionNode[], strict: boolean): (event: unknown) => boolean {
+export function compileWithCodegen(
+  ast: FilterAst,
+  conditions: readonly ConditionNode[],
+  strict: boolean,
+  closures: (event: unknown) => boolean = closuresOnFirstCall(ast, false),
+): (event: unknown) => boolean {
   const key = shapeKey(ast, strict);
   let shape = shapes.get(key);
   if (shape === undefined) {
@@ -671,7 +676,7 @@ export function compileWithCodegen(ast: FilterAst, conditions: readonly Conditio
     const value = (conditions[slot.condition] as ConditionNode).value as LiteralValue;
     return intern(slot.wildcard ? value.text.slice(0, -1) : value.text);
   });
-  return shape.factory(...RULE_VALUES, literals, conditions, strict ? undefined : closuresOnFirstCall(ast));
+  return shape.factory(...RULE_VALUES, literals, conditions, strict ? undefined : closures);
 }
 
 let available: boolean | undefined;

@@ -128,13 +128,14 @@ export function sourceOfAst(ast: FilterAst): string {
 /**
  * Compiles a filter once into a predicate to call for every event. Throws
  * `FilterSyntaxError` for bad text, TypeError for bad options or a malformed
- * AST. Cost: parsing, then a few microseconds: closures (built at the first
- * call under `"auto"`), or with generated code a filter whose shape (fields,
- * operators and structure; literals aside) this process has generated before. Generating a new shape costs
- * about 120 µs, paid by `"codegen"` here and by `"auto"` at the 1,000th
- * call, if there is one; closures run several times slower per event. The
- * work is linear in the filter text under `"auto"` and `"closure"` (a
- * 64 KiB filter compiles in milliseconds). Keep the result (or use
+ * AST. Cost: parsing, then a few microseconds: closures (built at the
+ * first call under `"auto"`), or with generated code a filter whose shape
+ * (fields, operators and structure; literals aside) this process has
+ * generated before. Generating a new shape costs about 120 µs, paid by
+ * `"codegen"` here and by `"auto"` at the 1,000th call, if there is one;
+ * closures run several times slower per event. The work is linear in the
+ * filter text under `"auto"` and `"closure"` (a 64 KiB filter compiles in
+ * milliseconds). Keep the result (or use
  * `matches`, which caches) rather than compiling per event. Calls are
  * allocation-free on the common path. The filter reads its tree again
  * after this call (for closures at the first call, generated code at the

@@ -16,7 +16,7 @@
  * {@link MAX_GENERATED_BYTES} stays with closures.
  */
 import type { FilterAst } from "../syntax/ast";
-import { compileWithClosures } from "./closure";
+import { closuresOnFirstCall } from "./closure";
 import { compileWithCodegen, generatedSizeBound, MAX_GENERATED_BYTES } from "./codegen";
 import { conditionsOf } from "./validate";
 
@@ -62,17 +62,16 @@ export function tiered(ast: FilterAst, strict: boolean, promoteAfter: number): A
   // filters tests only the few an event could match, and building closures
   // for the rest would cost time at load and memory for as long as they
   // live. (The tree was checked when compiled, and must not change since.)
-  let current: Predicate = (event) => {
-    current = compileWithClosures(ast, strict);
-    return current(event);
-  };
+  // Once promoted, the generated code hands its rare events to the same ones.
+  const closures = closuresOnFirstCall(ast, strict);
+  let current: Predicate = closures;
   let backend: "codegen" | "closure" = "closure";
   let left = promoteAfter;
   const promote = (): void => {
     const conditions = conditionsOf(ast);
     if (generatedSizeBound(conditions, MAX_GENERATED_BYTES) > MAX_GENERATED_BYTES) return;
     try {
-      current = compileWithCodegen(ast, conditions, strict);
+      current = compileWithCodegen(ast, conditions, strict, closures);
       backend = "codegen";
     } catch {
       // Generated code is only faster; the closures keep answering.
