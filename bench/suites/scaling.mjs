@@ -234,6 +234,15 @@ await import(${JSON.stringify(cli)});
   return JSON.parse(child.stderr.trim().split("\n").pop()).rss;
 }
 
+/** The row of a memory case measured at each size, or the error that stopped it. */
+function measuredRow(name, sizes, measure) {
+  try {
+    return row(name, sizes, sizes.map(measure), "bytes");
+  } catch (error) {
+    return { name, error: error.message };
+  }
+}
+
 function row(name, sizes, values, unit) {
   const ratios = values.slice(1).map((value, i) => value / Math.max(values[i], 1e-9));
   const worst = Math.max(...ratios);
@@ -273,34 +282,15 @@ export default {
         rows.push({ name: spec.name, error: error.message });
       }
     }
-    const cacheName = "matches: heap held after N distinct 16 KiB filters";
-    try {
-      const sizes = ctx.quick ? [50, 100, 200] : [50, 100, 200, 400];
-      rows.push(
-        row(
-          cacheName,
-          sizes,
-          sizes.map((n) => cacheHeap(ctx, n)),
-          "bytes",
-        ),
-      );
-    } catch (error) {
-      rows.push({ name: cacheName, error: error.message });
-    }
-    const cliName = "CLI lint --file of N lines: peak RSS";
+    rows.push(
+      measuredRow("matches: heap held after N distinct 16 KiB filters", ctx.quick ? [50, 100, 200] : [50, 100, 200, 400], (n) =>
+        cacheHeap(ctx, n),
+      ),
+    );
     const dir = mkdtempSync(join(tmpdir(), "ftrack-filter-scaling-"));
     try {
       const sizes = ctx.quick ? [125_000, 250_000, 500_000] : [125_000, 250_000, 500_000, 1_000_000];
-      rows.push(
-        row(
-          cliName,
-          sizes,
-          sizes.map((n) => cliLintRss(ctx, n, dir)),
-          "bytes",
-        ),
-      );
-    } catch (error) {
-      rows.push({ name: cliName, error: error.message });
+      rows.push(measuredRow("CLI lint --file of N lines: peak RSS", sizes, (n) => cliLintRss(ctx, n, dir)));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
