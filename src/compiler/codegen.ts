@@ -266,7 +266,7 @@ class Paths {
    * `Object.prototype` holds none of its keys, so a key not own is missing.
    */
   private step(p: string, plain: string | undefined, k: string, known: boolean): string {
-    const isPlain = `!isArray(${p}) && getPrototypeOf(${p}) === ObjectPrototype`;
+    const isPlain = `getPrototypeOf(${p}) === ObjectPrototype && !isArray(${p})`;
     if (this.strict) {
       const test = plain === undefined ? isPlain : `(${plain} ??= ${isPlain})`;
       return (
@@ -275,11 +275,10 @@ class Paths {
       );
     }
     if (known && plain !== undefined) return `${plain} ? ${p}[${k}] : lookup(${p}, ${k})`;
-    const test = `getPrototypeOf(${p}) === ObjectPrototype && !isArray(${p})`;
     // The event itself is not tested for null: null, a text or a number as
     // the event merely takes the closures.
     const present = p === "event" ? "" : `${p} !== null && ${p} !== void 0 && `;
-    return `${present}${k} in ${p} ? ${plain === undefined ? test : `(${plain} = ${test})`} ? ${p}[${k}] : readOwn(${p}, ${k}) : void 0`;
+    return `${present}${k} in ${p} ? ${plain === undefined ? isPlain : `(${plain} = ${isPlain})`} ? ${p}[${k}] : readOwn(${p}, ${k}) : void 0`;
   }
 
   private quote(key: string): string {
@@ -653,8 +652,9 @@ export function generatedSizeBound(conditions: readonly ConditionNode[], limit =
  * JavaScript compilation, linear in the generated code (about 1 ms per
  * 10 KiB of it; see {@link generatedSizeBound}), without a bound of its own:
  * a filter of a 65,000-segment path generates megabytes and takes most of
- * a second. The predicate allocates nothing on the common path. `key`: the
- * shape key, when the caller has it.
+ * a second. The predicate allocates nothing on the common path.
+ * `closures`: the filter's closures, to which a lenient filter's code hands
+ * the events it does not answer itself (by default built on first need).
  */
 export function compileWithCodegen(
   ast: FilterAst,
