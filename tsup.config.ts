@@ -10,16 +10,23 @@ import { chevrotainStartup } from "./scripts/chevrotain-startup.mjs";
 // every parse about 60% slower (it redefines the name of each function it
 // creates, Chevrotain's per-rule closures included).
 //
-// Two builds, one per module system. Within each, the entries share chunks,
-// so a module system holds one copy of Chevrotain, of every class and of the
-// schema data (`instanceof FilterSyntaxError` holds whichever entry threw
-// it). The command line is an entry of the ESM build: its commands import
-// the library's chunks rather than bundling a third copy, and --help and
-// --version load none of them. Across the two builds, src/identity.ts makes
+// Two builds of the library, one per module system. Within each, the
+// entries share chunks, so a module system holds one copy of Chevrotain, of
+// every class and of the schema data (`instanceof FilterSyntaxError` holds
+// whichever entry threw it). Across the two builds, src/identity.ts makes
 // errors and compiled filters recognisable.
 //
-// Neither build cleans dist/: they run side by side, and `npm run build`
-// empties it first.
+// The command line is an entry of the CommonJS build (cli/main.cjs): its
+// commands require the library's chunks rather than bundling a third copy.
+// Its executable, cli/index.cjs, is a build of its own with nothing of the
+// library in it: it loads main.cjs and those chunks through its code cache
+// (src/cli/bin.ts), which runs CommonJS only. That build skips tsup's
+// Rollup pass (`treeshake: false`; esbuild still drops unused code), which
+// would keep the commands' `import()` calls rather than turn them into
+// `require`s the executable can serve.
+//
+// No build cleans dist/: they run side by side, and `npm run build` empties
+// it first.
 const library = { index: "src/index.ts", testing: "src/testing/index.ts", vitest: "src/testing/vitest.ts" };
 
 const shared: Options = {
@@ -42,14 +49,20 @@ const shared: Options = {
 export default defineConfig([
   {
     ...shared,
-    entry: { ...library, "cli/index": "src/cli/main.ts" },
+    entry: library,
     format: ["esm"],
     dts: { entry: library },
   },
   {
     ...shared,
-    entry: library,
+    entry: { ...library, "cli/main": "src/cli/main.ts" },
     format: ["cjs"],
     dts: { entry: library },
+  },
+  {
+    ...shared,
+    entry: { "cli/index": "src/cli/bin.ts" },
+    format: ["cjs"],
+    platform: "node",
   },
 ]);

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   if (unknown.length > 0) return usage(`unknown target ${unknown.join(", ")} (see --list)`);
   const targets = names === undefined ? allTargets : allTargets.filter((target) => names.includes(target.name));
   if (targets.some((target) => target.needsDist === true) && !cliAvailable()) {
-    return usage("dist/cli/index.js is missing: run `npm run build` first (or leave out the cli targets with --target)");
+    return usage("dist/cli/index.cjs is missing: run `npm run build` first (or leave out the cli targets with --target)");
   }
   const totalMs = minutes * 60_000;
 

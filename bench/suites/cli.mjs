@@ -3,7 +3,8 @@
 // and lint throughput of typical filters through the library, which is what
 // `ftrack-filter lint` spends its time on past start-up.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { STATUS_CHANGE_TO_FILTER, TRIGGER_FILTERS } from "../data/public-filters.mjs";
 import { garbageCollector } from "../lib/environment.mjs";
@@ -23,10 +24,23 @@ const LINT_PUBLIC = "lint: the 4 public trigger filters, cycled";
 const NODE_ALONE = "node alone (node -e 0)";
 const LINT_ONE = "ftrack-filter lint FILTER (four conditions)";
 const LINT_ONE_BASE = "ftrack-filter lint FILTER, previous build (--baseline-dist)";
+const LINT_ONE_NO_CACHE = "ftrack-filter lint FILTER, no code cache (NODE_DISABLE_COMPILE_CACHE=1)";
+const LINT_ONE_FIRST = "ftrack-filter lint FILTER, first run (an empty cache folder; the cache is written at exit)";
 
-/** The commands timed, each in fresh processes; `args` follow `node`. */
-const commands = (ctx) => {
-  const cli = join(ctx.dist.dir, "cli", "index.js");
+/** The executable of a build: dist/cli/index.cjs, or index.js in builds before it (0.1.0). */
+export function cliPath(distDir) {
+  const cjs = join(distDir, "cli", "index.cjs");
+  return existsSync(cjs) ? cjs : join(distDir, "cli", "index.js");
+}
+
+/**
+ * The commands timed, each in fresh processes; `args` follow `node`, `env`
+ * (a function, called before each run) adds to the environment. Runs keep
+ * their code cache in a folder of the bench's own (`cacheDir`), made by the
+ * uncounted first run, as a user's second run finds it.
+ */
+const commands = (ctx, cacheDir) => {
+  const cli = cliPath(ctx.dist.dir);
   const event = join(ctx.root, "examples", "events", "task-update-status.json");
   return [
     { name: NODE_ALONE, baseline: true, args: ["-e", "0"] },
@@ -34,9 +48,13 @@ const commands = (ctx) => {
     { name: "node alone, ES module (node --input-type=module -e 0)", args: ["--input-type=module", "-e", "0"] },
     { name: VERSION, args: [cli, "--version"] },
     { name: LINT_ONE, args: [cli, "lint", STATUS_CHANGE_TO_FILTER] },
-    ...(ctx.baseline
-      ? [{ name: LINT_ONE_BASE, args: [join(ctx.baseline.dist.dir, "cli", "index.js"), "lint", STATUS_CHANGE_TO_FILTER] }]
-      : []),
+    ...(ctx.baseline ? [{ name: LINT_ONE_BASE, args: [cliPath(ctx.baseline.dist.dir), "lint", STATUS_CHANGE_TO_FILTER] }] : []),
+    { name: LINT_ONE_NO_CACHE, args: [cli, "lint", STATUS_CHANGE_TO_FILTER], env: () => ({ NODE_DISABLE_COMPILE_CACHE: "1" }) },
+    {
+      name: LINT_ONE_FIRST,
+      args: [cli, "lint", STATUS_CHANGE_TO_FILTER],
+      env: () => ({ NODE_COMPILE_CACHE: mkdtempSync(join(cacheDir, "first-")) }),
+    },
     {
       name: "ftrack-filter match FILTER EVENT.json",
       args: [cli, "match", STATUS_CHANGE_TO_FILTER, event],
@@ -46,9 +64,10 @@ const commands = (ctx) => {
   ];
 };
 
-function timeOnce(spec) {
+function timeOnce(spec, cacheDir) {
+  const env = { ...process.env, NODE_COMPILE_CACHE: cacheDir, ...spec.env?.() };
   const start = performance.now();
-  const child = spawnSync(process.execPath, spec.args, { encoding: "utf8", timeout: 60_000 });
+  const child = spawnSync(process.execPath, spec.args, { encoding: "utf8", timeout: 60_000, env });
   const ms = performance.now() - start;
   if (child.error) throw child.error;
   if (child.status !== (spec.status ?? 0)) {
@@ -58,15 +77,24 @@ function timeOnce(spec) {
 }
 
 function startupRows(ctx) {
+  const cacheDir = mkdtempSync(join(tmpdir(), "ftrack-filter-bench-cache-"));
+  try {
+    return timedRows(ctx, cacheDir);
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+function timedRows(ctx, cacheDir) {
   const runs = ctx.quick ? 5 : 15;
-  const specs = commands(ctx);
-  const cli = join(ctx.dist.dir, "cli", "index.js");
+  const specs = commands(ctx, cacheDir);
+  const cli = cliPath(ctx.dist.dir);
   const live = specs.map((spec) => ({ ...spec, samples: [] }));
   if (!existsSync(cli)) return live.map(({ name }) => ({ name, skipped: `${cli} does not exist` }));
   // One uncounted run each, so that every case starts with its files in the OS cache.
   for (const c of live) {
     try {
-      timeOnce(c);
+      timeOnce(c, cacheDir);
     } catch (error) {
       c.error = error.message;
     }
@@ -76,7 +104,7 @@ function startupRows(ctx) {
     const shift = run % Math.max(ok.length, 1);
     for (const c of [...ok.slice(shift), ...ok.slice(0, shift)]) {
       try {
-        c.samples.push(timeOnce(c));
+        c.samples.push(timeOnce(c, cacheDir));
       } catch (error) {
         c.error = error.message;
       }
@@ -156,8 +184,9 @@ export default {
   name: "cli",
   order: 60,
   description:
-    "The command line. Start-up: wall time from spawn to exit of `node dist/cli/index.js ...` in fresh processes (the cases in rotating order, " +
-    "after one uncounted run each), beside `node -e 0` and an empty ES module. Lint: `lint(filter)` through the built library in this process " +
+    "The command line. Start-up: wall time from spawn to exit of `node dist/cli/index.cjs ...` in fresh processes (the cases in rotating order, " +
+    "after one uncounted run each, which leaves the code cache in a folder of the bench's own), beside `node -e 0` and an empty ES module; " +
+    "`lint FILTER` also without the code cache, and as a first run that finds an empty cache folder and writes the cache. Lint: `lint(filter)` through the built library in this process " +
     "(the ops method: warm-up, calibrated batches, median of rounds); the value is ns per filter.",
   kind: "custom",
   run: async (ctx) => [...startupRows(ctx), ...(await lintRows(ctx))],

@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { formatMs } from "../lib/stats.mjs";
+import { cliPath } from "./cli.mjs";
 
 const TARGET = 2.5;
 const SIZES = (n) => [n, 2 * n, 4 * n, 8 * n];
@@ -215,7 +216,7 @@ function cliLintRss(ctx, n, dir) {
   const lines = [];
   for (let i = 0; i < n; i++) lines.push(`entity.entity_type = "Task" and entity.new.status_id = "s${i}"`);
   writeFileSync(file, `${lines.join("\n")}\n`);
-  const cli = pathToFileURL(join(ctx.dist.dir, "cli", "index.js")).href;
+  const cli = pathToFileURL(cliPath(ctx.dist.dir)).href;
   // The CLI runs in this process (it reads process.argv), which reports its own peak RSS when it exits.
   const script = `
 process.argv = [process.argv[0], "cli", "lint", "--file", ${JSON.stringify(file)}];

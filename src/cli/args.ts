@@ -1,8 +1,7 @@
 /**
  * Argument parsing for the command line (node:util `parseArgs`), the exit
  * statuses, and the error type that carries a message and a status to the
- * top level instead of a stack trace. Light on purpose: loaded before the
- * library, so `--version` and `--help` start fast.
+ * top level instead of a stack trace.
  */
 import type { ParseArgsConfig } from "node:util";
 import { closest } from "../lint/suggest";

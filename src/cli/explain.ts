@@ -7,10 +7,10 @@
 import { otherDialectShape } from "../matcher/event-shape";
 import { CliError, dialectOption, EXIT, type ExitStatus, formatOption, type Parsed, usageError } from "./args";
 import type { EXPLAIN_OPTIONS } from "./commands";
-import { explain } from "./evaluation";
 import { readEvents } from "./events";
 import { expandPatterns, filterText, shapeHint } from "./hints";
 import { inputName } from "./input";
+import { explain } from "./lib";
 import { err, errStyle, out, outStyle } from "./output";
 import { filterArgument, renderSyntaxErrors, syntaxDiagnostics } from "./syntax";
 import { renderTree } from "./tree";

@@ -9,11 +9,11 @@
 import { otherDialectShape } from "../matcher/event-shape";
 import { CliError, dialectOption, EXIT, type ExitStatus, formatOption, type Parsed, usageError } from "./args";
 import type { MATCH_OPTIONS } from "./commands";
-import { compile, explain, FilterEvaluationError } from "./evaluation";
 import { readEvents } from "./events";
 import { expandPatterns, filterText, shapeHint } from "./hints";
 import { expandEventPaths } from "./input";
 import type { CompiledFilter, Dialect, Explanation } from "./lib";
+import { compile, explain, FilterEvaluationError } from "./lib";
 import { drained, err, errStyle, out, outStyle, problem } from "./output";
 import { filterArgument, renderSyntaxErrors, syntaxDiagnostics } from "./syntax";
 import { colourVerdict, renderTree } from "./tree";

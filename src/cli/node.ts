@@ -1,36 +1,14 @@
 /**
- * Node's built-in modules, as the command line uses them.
+ * Node's built-in modules, as the command line uses them: one place that
+ * names every built-in function it calls.
  *
- * An `import` of a built-in builds an ES module facade that reads every
- * export of the module, and some exports load parts of Node when read:
- * for util, fs, fs/promises, path and module, about 2 ms of every run on
- * Node 20 and 3 ms on Node 24, for functions the command line never
- * calls. `process.getBuiltinModule` (Node 20.16 and later) hands out the
- * module itself; older lines import it.
+ * The command line is built as a CommonJS bundle (see bin.ts), so each of
+ * these is a `require` that hands out the module itself. (An ES module
+ * `import` of a built-in would build a facade reading every export of the
+ * module, and some exports load parts of Node when read: about 2 ms of
+ * every run, for functions the command line never calls.)
  */
-import type * as Fs from "node:fs";
-import type * as FsPromises from "node:fs/promises";
-import type * as Module from "node:module";
-import type * as Path from "node:path";
-import type * as Util from "node:util";
-
-type GetBuiltin = (id: string) => unknown;
-const getBuiltin = (process as { getBuiltinModule?: GetBuiltin }).getBuiltinModule;
-
-async function builtin<T>(id: string): Promise<T> {
-  return (getBuiltin?.(id) as T | undefined) ?? ((await import(id)) as T);
-}
-
-const [fs, fsPromises, nodeModule, path, util] = await Promise.all([
-  builtin<typeof Fs>("node:fs"),
-  builtin<typeof FsPromises>("node:fs/promises"),
-  builtin<typeof Module>("node:module"),
-  builtin<typeof Path>("node:path"),
-  builtin<typeof Util>("node:util"),
-]);
-
-export const { createReadStream } = fs;
-export const { open, readdir, readFile, realpath, rename, stat, unlink } = fsPromises;
-export const { basename, dirname, join, relative, resolve } = path;
-export const { parseArgs } = util;
-export { nodeModule };
+export { createReadStream } from "node:fs";
+export { open, readdir, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
+export { basename, dirname, join, relative, resolve } from "node:path";
+export { parseArgs } from "node:util";

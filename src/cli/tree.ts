@@ -7,7 +7,8 @@ import type { Explanation } from "./lib";
 import type { Style } from "./style";
 
 function colourMark(line: string, style: Style): string {
-  return line.replace(/^(\s*)([✓✗!·])/, (_, indent: string, mark: string) => {
+  // The marks as escapes: the command line's bundle stays ASCII, which its executable reads without decoding.
+  return line.replace(/^(\s*)([\u2713\u2717!\u00b7])/, (_, indent: string, mark: string) => {
     const coloured =
       mark === "✓" ? style.green(mark) : mark === "✗" ? style.red(mark) : mark === "!" ? style.yellow(mark) : style.dim(mark);
     return `${indent}${style.bold(coloured)}`;

@@ -29,13 +29,13 @@ export interface PropertyInfo {
  * the union of all property names) are built once, in the constructor.
  */
 export class FtrackSchema {
-  /** Entity type name → property name → property. */
+  /** Entity type name to property name to property. */
   readonly entityTypes: ReadonlyMap<string, ReadonlyMap<string, PropertyInfo>>;
   /** Every entity type name, sorted. */
   readonly entityTypeNames: readonly string[];
-  /** Every property name of any entity type → the entity types that have it. */
+  /** Every property name of any entity type, to the entity types that have it. */
   readonly propertyOwners: ReadonlyMap<string, readonly string[]>;
-  /** Lower-case entity type name → the names that lower-case to it. */
+  /** Lower-case entity type name, to the names that lower-case to it. */
   readonly entityTypesByLowerCase: ReadonlyMap<string, readonly string[]>;
 
   constructor(entityTypes: Iterable<readonly [string, Iterable<readonly [string, PropertyInfo]>]>) {

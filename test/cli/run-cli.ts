@@ -1,5 +1,5 @@
 /**
- * Runs the built command line (dist/cli/index.js, made by `npm run build`, which
+ * Runs the built command line (dist/cli/index.cjs, made by `npm run build`, which
  * `npm test` runs first) in a child process, as a user's shell would, and
  * returns its exit status and output. Colour variables of the test's own
  * environment are removed so that each test states the ones it wants.
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
-export const CLI = join(root, "dist", "cli", "index.js");
+export const CLI = join(root, "dist", "cli", "index.cjs");
 
 export interface CliResult {
   readonly status: number | null;

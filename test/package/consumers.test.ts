@@ -7,11 +7,13 @@
  * - A process holding both builds still has one library: a filter compiled
  *   by the CommonJS copy routes through the ESM `FilterSet`, and an error
  *   thrown by one copy is an instance of the other copy's class.
+ * - The installed `ftrack-filter` executable runs, and writes and reads
+ *   its code cache.
  * - The tarball stays within its size budget, with one copy of Chevrotain
  *   per module system, and every relative link of its README resolves in it.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -136,6 +138,22 @@ test("both builds in one process act as one library", () => {
     assertion: [true, true],
     notErrors: [false, false, false],
   });
+});
+
+test("the installed executable runs, and writes and reads its code cache", () => {
+  const bin = join(installed.app, "node_modules", ".bin", process.platform === "win32" ? "ftrack-filter.cmd" : "ftrack-filter");
+  const cache = join(installed.work, "compile-cache");
+  const lint = (): string =>
+    execFileSync(bin, ["lint", "entity.entity_type = Task and entity.operation = update"], {
+      env: { ...childEnv, NODE_COMPILE_CACHE: cache },
+      encoding: "utf8",
+      shell: process.platform === "win32",
+    });
+  expect(lint()).toBe("1 filter: no problems\n");
+  const written = readdirSync(join(cache, "ftrack-filter"));
+  expect(written.length).toBeGreaterThan(1);
+  expect(lint()).toBe("1 filter: no problems\n");
+  expect(readdirSync(join(cache, "ftrack-filter"))).toEqual(written);
 });
 
 test("the tarball stays within its size budget, with one Chevrotain per module system", () => {

@@ -1,6 +1,6 @@
 /**
  * Fuzz target of the command line: the built `ftrack-filter`
- * (dist/cli/index.js, made by `npm run build`) run as a child process on
+ * (dist/cli/index.cjs, made by `npm run build`) run as a child process on
  * malformed files and standard input (binary garbage, invalid UTF-8, NUL
  * bytes, invalid JSON, empty input, a huge line, deep nesting, byte order
  * marks, mixed JSON Lines). It must exit with 0, 1 or 2 and say something,
@@ -17,7 +17,7 @@ import { check } from "../support/check";
 import { defineTarget, type FuzzTarget } from "../support/target";
 
 /** The built command line, from the project's root (where npm runs scripts and vitest runs tests). */
-export const CLI_PATH = resolve("dist", "cli", "index.js");
+export const CLI_PATH = resolve("dist", "cli", "index.cjs");
 
 export const cliAvailable = (): boolean => existsSync(CLI_PATH);
 
