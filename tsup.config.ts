@@ -3,12 +3,13 @@ import { chevrotainStartup } from "./scripts/chevrotain-startup.mjs";
 
 // Chevrotain is bundled: importing the unbundled package costs ~250 ms of
 // start-up, which matters for the CLI and for serverless webhook handlers.
-// The bundles are not minified, though V8 parses every byte of a module
-// when it is imported: measured side by side in fresh processes, minifying
-// took about 5 ms off the import, but it mangles the names in stack traces
-// and printed objects, and esbuild's keepNames, which would keep them, made
-// every parse about 60% slower (it redefines the name of each function it
-// creates, Chevrotain's per-rule closures included).
+// It comes minified, with start-up edits (scripts/chevrotain-startup.mjs).
+// The library's own code is not minified: measured side by side in fresh
+// processes, minifying it too took a little more off the import, but it
+// mangles the names in stack traces and printed objects, and esbuild's
+// keepNames, which would keep them, made every parse about 60% slower (it
+// redefines the name of each function it creates, the grammar's per-call
+// closures included).
 //
 // Two builds of the library, one per module system. Within each, the
 // entries share chunks, so a module system holds one copy of Chevrotain, of
@@ -16,14 +17,13 @@ import { chevrotainStartup } from "./scripts/chevrotain-startup.mjs";
 // whichever entry threw it). Across the two builds, src/identity.ts makes
 // errors and compiled filters recognisable.
 //
-// The command line is an entry of the CommonJS build (cli/main.cjs): its
-// commands require the library's chunks rather than bundling a third copy.
-// Its executable, cli/index.cjs, is a build of its own with nothing of the
+// The command line is an entry of the CommonJS build (cli/main.cjs): it
+// requires the library's chunks rather than bundling a third copy. Its
+// executable, cli/index.cjs, is a build of its own with nothing of the
 // library in it: it loads main.cjs and those chunks through its code cache
-// (src/cli/bin.ts), which runs CommonJS only. That build skips tsup's
-// Rollup pass (`treeshake: false`; esbuild still drops unused code), which
-// would keep the commands' `import()` calls rather than turn them into
-// `require`s the executable can serve.
+// (src/cli/bin.ts), which runs CommonJS only, so main.cjs imports its
+// commands statically (tsup's Rollup pass keeps `import()` in CommonJS
+// output, and a vm.Script has no loader to serve it).
 //
 // No build cleans dist/: they run side by side, and `npm run build` empties
 // it first.

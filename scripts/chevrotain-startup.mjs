@@ -18,7 +18,10 @@
  *   Each entry is a formula of its index (itself below 256, else 255 +
  *   floor(index / 255)), and the lexer looks one up only for a character
  *   past 255. The edit computes the formula where the table was read and
- *   leaves the table empty; every lookup gives the value it gave.
+ *   leaves the table empty; every lookup of a UTF-16 code unit gives the
+ *   value it gave. (A code point past 0xFFFF, which only a pattern with the
+ *   `u` flag can name, found no entry and now finds one; this grammar has
+ *   no such pattern, and names the first characters of every token.)
  *   (Chevrotain's own source notes the table as a candidate for lazy
  *   initialisation.)
  * - At import, `applyMixins` copies some 200 methods of the parser's
@@ -34,9 +37,10 @@
  *
  * The licence: Chevrotain and its @chevrotain packages are Apache-2.0,
  * which asks that a copy of the licence go with the code. Each build that
- * holds Chevrotain writes THIRD-PARTY-LICENSES.txt beside its output,
- * naming every package whose code the bundle holds, at its version, and
- * the licence text.
+ * holds Chevrotain and writes to a folder writes THIRD-PARTY-LICENSES.txt
+ * there, naming every package Chevrotain's bundle was built from, at its
+ * version, and the licence text; a build without a folder (the
+ * playground's page) takes the same text from `chevrotainNotice()`.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -141,7 +145,13 @@ async function notices(packages) {
   }
   if (licenceTexts.size !== 1) throw new Error("chevrotain-startup: Chevrotain's packages carry different licences; list each one");
   const list = packages.map(({ name, version, license }) => `- ${name} ${version} (${license})`).join("\n");
-  return `This package bundles code from the following packages, each under the licence below.\n\n${list}\n\n${[...licenceTexts.keys()][0]}\n`;
+  return `Bundled here: code from the following packages, each under the licence below.\n\n${list}\n\n${[...licenceTexts.keys()][0]}\n`;
+}
+
+/** The licence notice of the Chevrotain that builds bundle, for a build that places it itself. */
+export async function chevrotainNotice() {
+  const { packages } = await buildChevrotain("es2022");
+  return notices(packages);
 }
 
 /** The esbuild plugin. */

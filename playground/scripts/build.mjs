@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { chevrotainStartup } from "../../scripts/chevrotain-startup.mjs";
+import { chevrotainNotice, chevrotainStartup } from "../../scripts/chevrotain-startup.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const PLAYGROUND = resolve(here, "..");
@@ -55,7 +55,13 @@ export async function buildPlayground({ quiet = false } = {}) {
   const styles = readFileSync(join(PLAYGROUND, "src", "styles.css"), "utf8").replaceAll("</style", "<\\/style");
   const template = readFileSync(join(PLAYGROUND, "index.html"), "utf8");
   // Functions as replacements, so "$&" and friends in the code stay literal.
-  const html = template.replace("/*STYLES*/", () => styles).replace("/*SCRIPT*/", () => script);
+  // The page bundles Chevrotain, whose licence asks to go with it: as a comment at the top of the page.
+  const notice = await chevrotainNotice();
+  if (notice.includes("--")) throw new Error("the licence notice cannot stand in an HTML comment");
+  const html = template
+    .replace("<!doctype html>", () => `<!doctype html>\n<!--\n${notice}-->`)
+    .replace("/*STYLES*/", () => styles)
+    .replace("/*SCRIPT*/", () => script);
   mkdirSync(dirname(OUTPUT), { recursive: true });
   writeFileSync(OUTPUT, html);
   const sizes = { bytes: Buffer.byteLength(html), gzip: gzipSync(html, { level: 9 }).length };

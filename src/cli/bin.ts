@@ -7,84 +7,136 @@
  * functions the command calls, which was most of what `ftrack-filter lint
  * FILTER` spent past Node's own start-up.
  *
- * Node's compile cache (Node 22.1 and later) is turned on as well, but it
- * keeps code as first compiled, before any function has run, and so saves
- * only the parse: that is why the files are not simply required. They are
- * loaded here instead, each once, as Node would load them (the same
- * wrapper, `module.exports`, `require` for the files beside them and for
- * Node's built-ins).
+ * Node's compile cache (`module.enableCompileCache`, Node 22.8 and later)
+ * is turned on as well, but it keeps code as first compiled, before any
+ * function has run, and so saves only the parse: that is why the files are
+ * not simply required. They are loaded here instead, each once, as Node
+ * would load them (the same wrapper, `module.exports`, `require` for the
+ * `.cjs` files beside them; anything else goes to Node's `require`).
  *
  * The cache:
  * - lives where Node keeps its compile cache (`NODE_COMPILE_CACHE`, else
  *   `node-compile-cache` in the temporary folder), in a folder
- *   `ftrack-filter`; `NODE_DISABLE_COMPILE_CACHE` turns it off as it does
- *   Node's;
- * - is one file per command and source file, named by the package's
- *   version, the file's name, size, modification time (in nanoseconds) and
- *   inode, V8's version and the architecture: an upgraded, rebuilt or
- *   edited file never meets an old cache. (A hash of the content would
- *   cost more than the rest of the cache's work: Node's only fast one,
- *   `zlib.crc32`, takes over a millisecond to load.)
- * - is used only when it is a regular file owned by the user running the
- *   command; V8 then checks that it was made by the same V8 with the same
- *   flags, for a source of the same length, and rejects it otherwise;
- * - is written when a run had none (or V8 rejected it) and the command ran
- *   to its end, at exit, under a temporary name then renamed, so no run
- *   ever reads half a file.
+ *   `ftrack-filter`, used only while it is the user's own and no one
+ *   else can write to it or to the folder holding it (unless that one is
+ *   sticky, as the temporary folder is); `NODE_DISABLE_COMPILE_CACHE` turns
+ *   it off, as it does Node's;
+ * - is one file per command and source file, named by the file's name,
+ *   device, inode, size, modification and change times (in nanoseconds),
+ *   the package's version, V8's version, the architecture and Node's
+ *   options: an upgraded, rebuilt, copied or edited file never meets an
+ *   old cache. (A hash of the content would cost more than the rest of the
+ *   cache's work: Node's only fast one, `zlib.crc32`, takes over a
+ *   millisecond to load.)
+ * - is read only when it is a regular file (never through a symbolic link,
+ *   never blocking on a pipe) owned by the user; V8 then checks that it
+ *   was made by the same V8 with the same flags, for a source of the same
+ *   length, and rejects it otherwise;
+ * - is written at exit when the run had none (or V8 rejected it) and the
+ *   command ran to its end with status 0 or 1 (a cache is not written
+ *   again once accepted, so one from a run stopped early would hold little
+ *   of the command), to a new file then renamed, so no run ever reads half
+ *   a file; the folder keeps at most the newest 48 files.
  *
  * Anything that goes wrong with the cache (a read-only or full disk, a
- * folder that is a file, one owned by another user) leaves the run as it
- * would be without one: the same results, a slower start.
+ * folder that is a file or someone else's) leaves the run as it would be
+ * without one: the same results, a slower start. A file of the package
+ * that cannot be loaded is one line and exit status 70, as any internal
+ * error of the command line.
  */
 import { isAscii } from "node:buffer";
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import nodeModule from "node:module";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import nodeModule, { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { version } from "../../package.json";
+import { COMMAND_NAMES } from "./command-names";
 
-/** The commands with a cache of their own: each compiles a different part of the library. */
-const COMMANDS = new Set(["lint", "match", "format", "explain"]);
+/** The most cache files the folder keeps: a few per command and build. */
+const KEEP = 48;
 
-/** What Node 22.1 and later add to node:module (its types here are Node 20's). */
+/** What Node 22.8 and later add to node:module (its types here are Node 20's). */
 interface NodeCompileCache {
   enableCompileCache?: () => { status: number };
   constants?: { compileCacheStatus?: Record<"DISABLED" | "FAILED", number> };
 }
 
-/** The folder of the code cache, or undefined when there is none. */
+/** Whether a folder may hold code this user runs: a real folder, the user's own, that no one else can write to. */
+function ownFolder(path: string): boolean {
+  const stats = lstatSync(path);
+  const uid = process.getuid?.();
+  return stats.isDirectory() && (uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0));
+}
+
+/** Whether no one else can swap a folder out of `path`: the user's own and not writable by others, or sticky. */
+function safeParent(path: string): boolean {
+  const stats = statSync(path);
+  const uid = process.getuid?.();
+  return uid === undefined || (stats.mode & 0o1000) !== 0 || (stats.uid === uid && (stats.mode & 0o022) === 0);
+}
+
+/** The folder of the code cache, made if need be, or undefined when there is to be none. */
 function cacheFolder(): string | undefined {
-  const disable = process.env.NODE_DISABLE_COMPILE_CACHE;
-  if (disable !== undefined && disable !== "" && disable !== "0") return undefined;
+  if (process.env.NODE_DISABLE_COMPILE_CACHE !== undefined) return undefined;
   try {
-    // Node 22.1 and later: Node's own cache. Where it cannot be made, neither can this one.
-    const { enableCompileCache, constants } = nodeModule as NodeCompileCache;
+    const { enableCompileCache, constants: moduleConstants } = nodeModule as NodeCompileCache;
     const status = enableCompileCache?.().status;
-    const statuses = constants?.compileCacheStatus;
+    const statuses = moduleConstants?.compileCacheStatus;
     if (statuses !== undefined && (status === statuses.DISABLED || status === statuses.FAILED)) return undefined;
   } catch {
     // Node's cache failed to start; this one may still work.
   }
-  return join(process.env.NODE_COMPILE_CACHE || join(tmpdir(), "node-compile-cache"), "ftrack-filter");
+  try {
+    const parent = process.env.NODE_COMPILE_CACHE || join(tmpdir(), "node-compile-cache");
+    const folder = join(parent, "ftrack-filter");
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    return safeParent(parent) && ownFolder(folder) ? folder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short hash of Node's options, which V8's flags follow: runs with other options keep other caches. */
+function optionsHash(): string {
+  const text = `${process.execArgv.join("\0")}\u0001${process.env.NODE_OPTIONS ?? ""}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
 const folder = cacheFolder();
 const args = process.argv.slice(2);
-/** The command, for the cache's name; "other" for everything else, help included. */
-const command = COMMANDS.has(args[0] ?? "") && !args.includes("--help") && !args.includes("-h") ? args[0] : "other";
+/** The command, for the caches' names; "other" for everything else, help included. */
+const command =
+  (COMMAND_NAMES as readonly string[]).includes(args[0] ?? "") && !args.includes("--help") && !args.includes("-h") ? args[0] : "other";
+const runKey = `${version}-${process.versions.v8}-${process.arch}-${folder === undefined ? "" : optionsHash()}-${command}`;
 
-/** The cache in `file` when it is there and the user's own; else undefined. */
+/** The cache in `file` when it is a regular file of the user's own; else undefined. */
 function readCache(file: string): Buffer | undefined {
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch {
     return undefined;
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile() || (process.getuid !== undefined && stats.uid !== process.getuid())) return undefined;
+    const uid = process.getuid?.();
+    if (!stats.isFile() || (uid !== undefined && stats.uid !== uid)) return undefined;
     return readFileSync(fd);
   } catch {
     return undefined;
@@ -93,34 +145,47 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-/** Saves the code a script has compiled so far to `file`: written aside, then renamed. */
-function writeCache(file: string, script: Script): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    const data = script.createCachedData();
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, data, { mode: 0o600 });
-    renameSync(temporary, file);
-  } catch {
+/** Scripts whose cache is to be written at exit, so that it holds every function the command compiled. */
+const unsaved: [file: string, script: Script][] = [];
+
+/** Writes each cache to a new file, renamed over the old; stops at the first failure (a full or read-only disk). */
+function writeCaches(into: string): void {
+  for (const [file, script] of unsaved) {
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    let fd: number | undefined;
     try {
-      rmSync(temporary, { force: true });
+      // A new file ("wx" fails on anything already there, a symbolic link included), before the work of serialising.
+      fd = openSync(temporary, "wx", 0o600);
+      const data = script.createCachedData();
+      for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
+      closeSync(fd);
+      fd = undefined;
+      renameSync(temporary, file);
     } catch {
-      // Nothing was written.
+      try {
+        if (fd !== undefined) closeSync(fd);
+        rmSync(temporary, { force: true });
+      } catch {
+        // Nothing more to undo.
+      }
+      return;
     }
   }
+  prune(into);
 }
 
-/**
- * Scripts whose cache is to be written at exit, so that it holds every
- * function the command compiled. Only a command that ran to its end (exit
- * status 0 or 1) writes: a cache is never written again once V8 accepts
- * it, and one written by a run stopped by a usage error would hold little
- * of the command.
- */
-const unsaved: [file: string, script: Script][] = [];
-process.once("exit", (status) => {
-  if (status === 0 || status === 1) for (const [file, script] of unsaved) writeCache(file, script);
-});
+/** Removes the oldest cache files past the newest KEEP, so the folder does not grow with every build. */
+function prune(into: string): void {
+  try {
+    const files = readdirSync(into)
+      .filter((name) => name.endsWith(".bin"))
+      .map((name) => ({ path: join(into, name), time: lstatSync(join(into, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const { path } of files.slice(KEEP)) rmSync(path, { force: true });
+  } catch {
+    // Another run may be pruning too; the next write tries again.
+  }
+}
 
 /** A file of the package, compiled through the cache: the function Node would wrap it in. */
 function compile(path: string): (...args: unknown[]) => void {
@@ -128,9 +193,10 @@ function compile(path: string): (...args: unknown[]) => void {
   let bytes: Buffer;
   let file: string | undefined;
   try {
-    const stats = fstatSync(fd, { bigint: true });
-    const build = `${version}-${basename(path)}-${stats.size}-${stats.mtimeNs}-${stats.ino}`;
-    file = folder === undefined ? undefined : join(folder, `${build}-${process.versions.v8}-${process.arch}-${command}.bin`);
+    const s = fstatSync(fd, { bigint: true });
+    if (folder !== undefined) {
+      file = join(folder, `${basename(path)}-${s.dev}-${s.ino}-${s.size}-${s.mtimeNs}-${s.ctimeNs}-${runKey}.bin`);
+    }
     bytes = readFileSync(fd);
   } finally {
     closeSync(fd);
@@ -148,16 +214,36 @@ function compile(path: string): (...args: unknown[]) => void {
 
 const loaded = new Map<string, { exports: unknown }>();
 
-/** Loads a file of the package once, as `require` would; the files it requires beside it load the same way. */
+/** Loads a `.cjs` file of the package once, as `require` would; the `.cjs` files it requires beside it load the same way. */
 function load(path: string): unknown {
   const known = loaded.get(path);
   if (known !== undefined) return known.exports;
   const module = { exports: {} };
   loaded.set(path, module);
   const dir = dirname(path);
-  const requireHere = (id: string): unknown => (id.startsWith(".") ? load(join(dir, id)) : require(id));
+  const nodeRequire = createRequire(path);
+  const requireHere = (id: string): unknown => (id.startsWith(".") && id.endsWith(".cjs") ? load(join(dir, id)) : nodeRequire(id));
   compile(path).call(module.exports, module.exports, requireHere, module, path, dir);
   return module.exports;
 }
 
-load(join(__dirname, "main.cjs"));
+async function start(): Promise<void> {
+  let status: number;
+  try {
+    const { main } = load(join(__dirname, "main.cjs")) as { main: () => Promise<number> };
+    status = await main();
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`ftrack-filter: internal error: ${reason.split("\n")[0] ?? ""} (please report this as a bug)\n`);
+    process.exitCode = 70;
+    return;
+  }
+  if (folder !== undefined && (status === 0 || status === 1) && unsaved.length > 0) {
+    // At exit, so that the caches hold every function the command compiled, and only if it ended as it returned.
+    process.once("exit", (code) => {
+      if (code === status) writeCaches(folder);
+    });
+  }
+}
+
+void start();

@@ -44,8 +44,9 @@ export const EXPLAIN_OPTIONS = {
   format,
 } as const;
 
-export const COMMAND_NAMES = ["lint", "match", "format", "explain"] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
+import { COMMAND_NAMES, type CommandName } from "./command-names";
+
+export { COMMAND_NAMES, type CommandName };
 
 const EXIT_TEXT = `exit status: 0 success, 1 a finding (see the command's help), 2 usage error or
 unreadable input, 70 internal error`;

@@ -12,7 +12,8 @@
  */
 import { version } from "../../package.json";
 import { CliError, EXIT, type ExitStatus, parseCommand, unknown, usageError } from "./args";
-import { COMMAND_NAMES, type CommandName, EXPLAIN_OPTIONS, FORMAT_OPTIONS, HELP, LINT_OPTIONS, MAIN_HELP, MATCH_OPTIONS } from "./commands";
+import { COMMAND_NAMES } from "./command-names";
+import { type CommandName, EXPLAIN_OPTIONS, FORMAT_OPTIONS, HELP, LINT_OPTIONS, MAIN_HELP, MATCH_OPTIONS } from "./commands";
 import { runExplain } from "./explain";
 import { runFormat } from "./format";
 import { runLint } from "./lint";
@@ -84,7 +85,11 @@ async function runCommand(command: CommandName, args: string[]): Promise<ExitSta
   }
 }
 
-async function main(): Promise<void> {
+/**
+ * Runs the command in `process.argv` and sets the exit status, which it
+ * also resolves to; never rejects. The executable (bin.ts) calls it.
+ */
+export async function main(): Promise<ExitStatus> {
   handleClosedOutput();
   let status: ExitStatus;
   try {
@@ -105,6 +110,5 @@ async function main(): Promise<void> {
   }
   // Let pending output drain rather than calling process.exit().
   process.exitCode = status;
+  return status;
 }
-
-void main();

@@ -30,10 +30,22 @@ export interface RunOptions {
   readonly cwd?: string;
 }
 
-function environment(extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
+let cacheFolder: string | undefined;
+
+/**
+ * The environment of a run: the test's own, without colour variables, and
+ * with the code cache in a folder of this test file's (removed when it
+ * ends), not in the user's temporary folder.
+ */
+export function environment(extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["FORCE_COLOR", "NO_COLOR", "NODE_DISABLE_COLORS"]) delete env[name];
-  return { ...env, ...extra };
+  for (const name of ["FORCE_COLOR", "NO_COLOR", "NODE_DISABLE_COLORS", "NODE_DISABLE_COMPILE_CACHE"]) delete env[name];
+  if (cacheFolder === undefined) {
+    const folder = mkdtempSync(join(tmpdir(), "ftrack-filter-cli-cache-"));
+    process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+    cacheFolder = folder;
+  }
+  return { ...env, NODE_COMPILE_CACHE: cacheFolder, ...extra };
 }
 
 /** Runs `ftrack-filter ARGS...` from the project's root (or `cwd`) and waits for it. */
