@@ -1,8 +1,7 @@
 /**
  * The commands of `ftrack-filter`: their option tables and help texts.
- * Plain data, loaded before the library so that `--help` and `--version`
- * cost nothing but Node's own start-up.
  */
+import { COMMAND_NAMES, type CommandName } from "./command-names";
 
 const help = { type: "boolean", short: "h" } as const;
 const dialect = { type: "string", short: "d" } as const;
@@ -43,8 +42,6 @@ export const EXPLAIN_OPTIONS = {
   dialect,
   format,
 } as const;
-
-import { COMMAND_NAMES, type CommandName } from "./command-names";
 
 export { COMMAND_NAMES, type CommandName };
 

@@ -167,7 +167,7 @@ describe("the code cache", () => {
     const folder = freshFolder();
     const dir = join(folder, "ftrack-filter");
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const old = new Date(Date.now() - 86_400_000);
+    const old = new Date("2020-01-01T00:00:00Z");
     for (let i = 0; i < 60; i++) {
       const path = join(dir, `old-${i}.bin`);
       writeFileSync(path, "x");
