@@ -76,7 +76,7 @@ const EDITS = [
 ];
 
 /** Where the edits go. */
-const EDITED = [LEXER, MIXINS];
+const EDITED = [...new Set(EDITS.map((edit) => edit.file))];
 
 /** The edits, as a plugin of the inner build. */
 const editChevrotain = {
@@ -100,8 +100,21 @@ const editChevrotain = {
   },
 };
 
-/** Chevrotain built into one minified ES module: its code, and the packages (name, version, folder) it holds. */
-async function buildChevrotain(target) {
+/** Chevrotain's builds, by target: the ESM and CommonJS builds (and the playground's notice) share one. */
+const builds = new Map();
+
+/** Chevrotain built into one minified ES module, once per target: its code, and the packages (name, version, folder) it holds. */
+function buildChevrotain(target) {
+  const key = JSON.stringify(target);
+  let built = builds.get(key);
+  if (built === undefined) {
+    built = buildOnce(target);
+    builds.set(key, built);
+  }
+  return built;
+}
+
+async function buildOnce(target) {
   const result = await esbuild.build({
     stdin: { contents: 'export * from "chevrotain";', resolveDir: ROOT, loader: "js" },
     absWorkingDir: ROOT,
@@ -138,19 +151,16 @@ async function buildChevrotain(target) {
 
 /** The licence notice of the packages a bundle holds. */
 async function notices(packages) {
-  const licenceTexts = new Map();
-  for (const { folder } of packages) {
-    const text = await readFile(join(folder, "LICENSE.txt"), "utf8");
-    licenceTexts.set(text.trim(), (licenceTexts.get(text.trim()) ?? 0) + 1);
-  }
+  const licenceTexts = new Set();
+  for (const { folder } of packages) licenceTexts.add((await readFile(join(folder, "LICENSE.txt"), "utf8")).trim());
   if (licenceTexts.size !== 1) throw new Error("chevrotain-startup: Chevrotain's packages carry different licences; list each one");
   const list = packages.map(({ name, version, license }) => `- ${name} ${version} (${license})`).join("\n");
   return `Bundled here: code from the following packages, each under the licence below.\n\n${list}\n\n${[...licenceTexts.keys()][0]}\n`;
 }
 
-/** The licence notice of the Chevrotain that builds bundle, for a build that places it itself. */
-export async function chevrotainNotice() {
-  const { packages } = await buildChevrotain("es2022");
+/** The licence notice of the Chevrotain a build for `target` bundles, for a build that places it itself. */
+export async function chevrotainNotice(target) {
+  const { packages } = await buildChevrotain(target);
   return notices(packages);
 }
 
@@ -158,13 +168,14 @@ export async function chevrotainNotice() {
 export const chevrotainStartup = {
   name: "chevrotain-startup",
   setup(build) {
+    const target = build.initialOptions.target ?? "es2022";
     let chevrotain;
     build.onStart(() => {
       chevrotain = undefined;
     });
     build.onResolve({ filter: /^chevrotain$/ }, () => ({ path: "chevrotain", namespace: "chevrotain-bundled" }));
     build.onLoad({ filter: /.*/, namespace: "chevrotain-bundled" }, async () => {
-      chevrotain ??= buildChevrotain(build.initialOptions.target ?? "es2022");
+      chevrotain = buildChevrotain(target);
       const { code } = await chevrotain;
       return { contents: code, loader: "js", resolveDir: ROOT };
     });

@@ -37,6 +37,9 @@ const publicApiOnly = {
   },
 };
 
+/** The browsers the page is built for. */
+const TARGET = ["es2022"];
+
 /** Builds the page; returns its path and its sizes in bytes. */
 export async function buildPlayground({ quiet = false } = {}) {
   const result = await build({
@@ -44,7 +47,7 @@ export async function buildPlayground({ quiet = false } = {}) {
     bundle: true,
     format: "iife",
     platform: "browser",
-    target: ["es2022"],
+    target: TARGET,
     minify: true,
     legalComments: "none",
     write: false,
@@ -56,7 +59,7 @@ export async function buildPlayground({ quiet = false } = {}) {
   const template = readFileSync(join(PLAYGROUND, "index.html"), "utf8");
   // Functions as replacements, so "$&" and friends in the code stay literal.
   // The page bundles Chevrotain, whose licence asks to go with it: as a comment at the top of the page.
-  const notice = await chevrotainNotice();
+  const notice = await chevrotainNotice(TARGET);
   if (notice.includes("--")) throw new Error("the licence notice cannot stand in an HTML comment");
   const html = template
     .replace("<!doctype html>", () => `<!doctype html>\n<!--\n${notice}-->`)

@@ -56,6 +56,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  type Stats,
   statSync,
   writeSync,
 } from "node:fs";
@@ -65,6 +66,7 @@ import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { version } from "../../package.json";
 import { COMMAND_NAMES } from "./command-names";
+import { internalError } from "./internal-error";
 
 /** The most cache files the folder keeps: a few per command and build. */
 const KEEP = 48;
@@ -75,18 +77,24 @@ interface NodeCompileCache {
   constants?: { compileCacheStatus?: Record<"DISABLED" | "FAILED", number> };
 }
 
-/** Whether a folder may hold code this user runs: a real folder, the user's own, that no one else can write to. */
-function ownFolder(path: string): boolean {
-  const stats = lstatSync(path);
-  const uid = process.getuid?.();
-  return stats.isDirectory() && (uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0));
+/** The user running (undefined where there are no user ids: Windows). */
+const uid = process.getuid?.();
+
+/** Whether a file or folder is the user's own and no one else can write to it. */
+function isPrivate(stats: Stats): boolean {
+  return uid === undefined || (stats.uid === uid && (stats.mode & 0o022) === 0);
 }
 
-/** Whether no one else can swap a folder out of `path`: the user's own and not writable by others, or sticky. */
+/** Whether a folder may hold code this user runs: a real folder (not a link to one), private to the user. */
+function ownFolder(path: string): boolean {
+  const stats = lstatSync(path);
+  return stats.isDirectory() && isPrivate(stats);
+}
+
+/** Whether no one else can swap a folder out of `path`: private to the user, or sticky (as the temporary folder is). */
 function safeParent(path: string): boolean {
   const stats = statSync(path);
-  const uid = process.getuid?.();
-  return uid === undefined || (stats.mode & 0o1000) !== 0 || (stats.uid === uid && (stats.mode & 0o022) === 0);
+  return (stats.mode & 0o1000) !== 0 || isPrivate(stats);
 }
 
 /** The folder of the code cache, made if need be, or undefined when there is to be none. */
@@ -123,7 +131,7 @@ const args = process.argv.slice(2);
 /** The command, for the caches' names; "other" for everything else, help included. */
 const command =
   (COMMAND_NAMES as readonly string[]).includes(args[0] ?? "") && !args.includes("--help") && !args.includes("-h") ? args[0] : "other";
-const runKey = `${version}-${process.versions.v8}-${process.arch}-${folder === undefined ? "" : optionsHash()}-${command}`;
+const runKey = `${version}-${process.versions.v8}-${process.arch}-${optionsHash()}-${command}`;
 
 /** The cache in `file` when it is a regular file of the user's own; else undefined. */
 function readCache(file: string): Buffer | undefined {
@@ -135,7 +143,6 @@ function readCache(file: string): Buffer | undefined {
   }
   try {
     const stats = fstatSync(fd);
-    const uid = process.getuid?.();
     if (!stats.isFile() || (uid !== undefined && stats.uid !== uid)) return undefined;
     return readFileSync(fd);
   } catch {
@@ -233,9 +240,8 @@ async function start(): Promise<void> {
     const { main } = load(join(__dirname, "main.cjs")) as { main: () => Promise<number> };
     status = await main();
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    process.stderr.write(`ftrack-filter: internal error: ${reason.split("\n")[0] ?? ""} (please report this as a bug)\n`);
-    process.exitCode = 70;
+    process.stderr.write(`ftrack-filter: ${internalError(error)}\n`);
+    process.exitCode = 70; // EXIT.internal
     return;
   }
   if (folder !== undefined && (status === 0 || status === 1) && unsaved.length > 0) {

@@ -15,6 +15,7 @@ import { CliError, EXIT, type ExitStatus, parseCommand, unknown, usageError } fr
 import { COMMAND_NAMES, type CommandName, EXPLAIN_OPTIONS, FORMAT_OPTIONS, HELP, LINT_OPTIONS, MAIN_HELP, MATCH_OPTIONS } from "./commands";
 import { runExplain } from "./explain";
 import { runFormat } from "./format";
+import { internalError } from "./internal-error";
 import { runLint } from "./lint";
 import { runMatch } from "./match";
 import { handleClosedOutput, problem } from "./output";
@@ -102,8 +103,7 @@ export async function main(): Promise<ExitStatus> {
       }
       status = error.status;
     } else {
-      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      problem(`internal error: ${reason.split("\n")[0] ?? ""} (please report this as a bug)`);
+      problem(internalError(error));
       status = EXIT.internal;
     }
   }

@@ -4,7 +4,7 @@
  * user's own, in a folder others can write to, or made for another build
  * of a file is never what runs. None of it changes what a command prints.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   chmodSync,
   chownSync,
@@ -23,7 +23,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { type CliResult, cli, environment, root, scratch } from "./run-cli";
+import { type CliResult, cli, root, scratch } from "./run-cli";
 
 const LINT = ["lint", "entity.entity_type = Task and entity.operation = update"];
 const MATCH = ["match", "entity.entity_type = Task", join(root, "examples/events/task-update-status.json")];
@@ -184,13 +184,8 @@ describe("the code cache", () => {
     // text of the same length, with its modification time set back to what it was.
     const dist = files.path("dist");
     cpSync(join(root, "dist"), dist, { recursive: true });
-    const run = (folder: string): CliResult => {
-      const child = spawnSync(process.execPath, [join(dist, "cli", "index.cjs"), ...LINT], {
-        encoding: "utf8",
-        env: environment({ NODE_COMPILE_CACHE: folder }),
-      });
-      return { status: child.status, stdout: child.stdout, stderr: child.stderr };
-    };
+    const run = (folder: string): CliResult =>
+      cli(LINT, { executable: join(dist, "cli", "index.cjs"), env: { NODE_COMPILE_CACHE: folder } });
     const folder = freshFolder();
     expect(run(folder)).toEqual(uncached);
     const cached = cacheFiles(folder);

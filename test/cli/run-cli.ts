@@ -28,6 +28,8 @@ export interface RunOptions {
   readonly nodeArgs?: readonly string[];
   /** The working directory (default: the project's root). */
   readonly cwd?: string;
+  /** The executable to run (default: the built one, {@link CLI}), such as a copy of it. */
+  readonly executable?: string;
 }
 
 let cacheFolder: string | undefined;
@@ -37,7 +39,7 @@ let cacheFolder: string | undefined;
  * with the code cache in a folder of this test file's (removed when it
  * ends), not in the user's temporary folder.
  */
-export function environment(extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
+function environment(extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ["FORCE_COLOR", "NO_COLOR", "NODE_DISABLE_COLORS", "NODE_DISABLE_COMPILE_CACHE"]) delete env[name];
   if (cacheFolder === undefined) {
@@ -50,8 +52,9 @@ export function environment(extra: Readonly<Record<string, string>> | undefined)
 
 /** Runs `ftrack-filter ARGS...` from the project's root (or `cwd`) and waits for it. */
 export function cli(args: readonly string[], options: RunOptions = {}): CliResult {
-  if (!existsSync(CLI)) throw new Error(`${CLI} does not exist: run npm run build first`);
-  const child = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
+  const executable = options.executable ?? CLI;
+  if (!existsSync(executable)) throw new Error(`${executable} does not exist: run npm run build first`);
+  const child = spawnSync(process.execPath, [...(options.nodeArgs ?? []), executable, ...args], {
     cwd: options.cwd ?? root,
     input: options.input ?? "",
     env: environment(options.env),
